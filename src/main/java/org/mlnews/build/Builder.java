@@ -1,0 +1,277 @@
+package org.mlnews.build;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.mlnews.Version;
+import org.mlnews.issue.Issue;
+import org.mlnews.issue.SourceException;
+import org.mlnews.issue.Warning;
+import org.mlnews.issue.WeekRef;
+import org.mlnews.markdown.IssueReader;
+import org.mlnews.rdf.Iris;
+import org.mlnews.rdf.IssueMapper;
+import org.mlnews.rdf.Provenance;
+import org.mlnews.rdf.Vocab;
+import org.mlnews.store.Store;
+import org.mlnews.time.DateInference;
+import org.mlnews.topics.TopicScheme;
+
+/**
+ * Brings the store up to date with a data folder, incrementally and idempotently:
+ * <ul>
+ *   <li>an issue whose source, extractor version, topic scheme and base IRI are unchanged is
+ *       skipped (its graph records a hash of all of them);
+ *   <li>a new or changed file replaces its issue's named graph; a removed file's graph is dropped;
+ *   <li>a file that cannot be read is reported with file and line, and its previous graph, and
+ *       every other graph, stay as they were;
+ *   <li>all changes of one build are committed in one TDB2 write transaction, so a reader, or a
+ *       crash, sees the store wholly before or wholly after the build.
+ * </ul>
+ *
+ * <pre>{@code
+ * Builder builder = new Builder(Path.of("data"), Path.of("ontology"), new Iris(Iris.DEFAULT_BASE));
+ * try (Store store = Store.open(Path.of("store"))) {
+ *   BuildReport report = builder.build(store);
+ *   System.out.println(report.summary());
+ * }
+ * }</pre>
+ */
+public final class Builder {
+  private final Path dataDir;
+  private final Path ontologyDir;
+  private final Iris iris;
+  private final TopicScheme topics;
+  private final Extractor extractor;
+  private final IssueMapper mapper;
+  private final String fingerprint;
+  private final Clock clock;
+
+  public Builder(Path dataDir, Path ontologyDir, Iris iris) {
+    this(dataDir, ontologyDir, iris, Clock.systemUTC());
+  }
+
+  Builder(Path dataDir, Path ontologyDir, Iris iris, Clock clock) {
+    this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+    this.ontologyDir = Objects.requireNonNull(ontologyDir, "ontologyDir");
+    this.iris = Objects.requireNonNull(iris, "iris");
+    this.clock = clock;
+    if (!Files.isDirectory(dataDir)) {
+      throw new IllegalArgumentException("data folder " + dataDir + " does not exist");
+    }
+    Path topicsFile = ontologyDir.resolve("topics.ttl");
+    this.topics = TopicScheme.load(topicsFile);
+    this.extractor = new Extractor(IssueReader.create(), topics.tagger());
+    this.mapper = new IssueMapper(iris);
+    // Everything besides the source file that an issue graph depends on.
+    this.fingerprint = sha256((Version.VERSION + "\n" + iris.base() + "\n").getBytes(StandardCharsets.UTF_8),
+        read(topicsFile));
+  }
+
+  public TopicScheme topics() {
+    return topics;
+  }
+
+  public Extractor extractor() {
+    return extractor;
+  }
+
+  /** The issue files of the data folder by slug; a JSON file wins over a Markdown file. */
+  public Map<String, Path> sources(List<String> notes) {
+    var bySlug = new TreeMap<String, Path>();
+    try (Stream<Path> files = Files.list(dataDir)) {
+      for (Path f : files.sorted().toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(".") || !Files.isRegularFile(f)
+            || !(name.endsWith(".md") || name.endsWith(".json"))) {
+          continue;
+        }
+        String slug = name.replaceFirst("\\.(md|json)$", "");
+        Path previous = bySlug.get(slug);
+        if (previous != null) {
+          Path json = Extractor.isJson(f) ? f : previous;
+          notes.add(json + " overrides " + (json == f ? previous : f));
+          bySlug.put(slug, json);
+        } else {
+          bySlug.put(slug, f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dataDir, e);
+    }
+    return bySlug;
+  }
+
+  /** What the store knows of an issue graph, enough to skip it and to infer neighbours' dates. */
+  private record Stored(String hash, Integer issueNumber, WeekRef declaredWeek, WeekRef inferredWeek,
+      boolean monthly) {}
+
+  public BuildReport build(Store store) {
+    var notes = new ArrayList<String>();
+    Map<String, Path> sources = sources(notes);
+    Map<String, Stored> stored = store.read(() -> storedState(store));
+
+    var failed = new ArrayList<SourceException>();
+    var hashes = new LinkedHashMap<String, String>();
+    var parsed = new LinkedHashMap<String, Issue>();
+    sources.forEach((slug, file) -> {
+      try {
+        String hash = sha256(fingerprint.getBytes(StandardCharsets.UTF_8), readSource(file));
+        hashes.put(slug, hash);
+        Stored s = stored.get(slug);
+        if (s == null || !s.hash().equals(hash)) {
+          parsed.put(slug, extractor.extract(file));
+        }
+      } catch (SourceException e) {
+        failed.add(e);
+      }
+    });
+
+    // Dates are inferred across all issues; an unchanged issue whose inferred week moved is redone.
+    var known = new ArrayList<Issue>();
+    parsed.values().forEach(known::add);
+    stored.forEach((slug, s) -> {
+      if (!parsed.containsKey(slug) && hashes.containsKey(slug)) {
+        known.add(new Issue(slug, null, slug, null, s.declaredWeek(),
+            s.monthly() ? YearMonth.of(2000, 1) : null, s.issueNumber(), null, null, null, null, null));
+      }
+    });
+    Map<String, WeekRef> inferred = new TreeMap<>();
+    DateInference.infer(known).forEach((slug, inf) -> inferred.put(slug, inf.week()));
+    for (var e : stored.entrySet()) {
+      String slug = e.getKey();
+      if (hashes.containsKey(slug) && !parsed.containsKey(slug)
+          && !Objects.equals(e.getValue().inferredWeek(), inferred.get(slug))) {
+        try {
+          parsed.put(slug, extractor.extract(sources.get(slug)));
+        } catch (SourceException ex) {
+          failed.add(ex);
+        }
+      }
+    }
+
+    var added = new ArrayList<String>();
+    var updated = new ArrayList<String>();
+    var removed = new ArrayList<String>();
+    var warnings = new TreeMap<String, List<Warning>>();
+    var now = clock.instant();
+    store.write(() -> {
+      replaceIfDifferent(store, iris.ontologyGraph(), ontologyDir.resolve("mlnews.ttl"));
+      replaceIfDifferent(store, iris.topicsGraph(), ontologyDir.resolve("topics.ttl"));
+      parsed.forEach((slug, issue) -> {
+        Graph g = GraphFactory.createDefaultGraph();
+        var prov = new Provenance(dataDir.resolve(sources.get(slug).getFileName()).toString(),
+            hashes.get(slug), Version.VERSION, now);
+        mapper.map(issue, prov, inferred.get(slug), StreamRDFLib.graph(g));
+        store.replaceGraph(iris.issueGraph(slug), g);
+        (stored.containsKey(slug) ? updated : added).add(slug);
+        if (!issue.warnings().isEmpty()) {
+          warnings.put(slug, issue.warnings());
+        }
+      });
+      for (String slug : stored.keySet()) {
+        if (!sources.containsKey(slug)) {
+          store.datasetGraph().removeGraph(iris.issueGraph(slug));
+          removed.add(slug);
+        }
+      }
+    });
+    var unchanged = new ArrayList<String>(hashes.keySet());
+    unchanged.removeAll(parsed.keySet());
+    long[] counts = store.read(() -> new long[] {
+        store.graphNames(iris.issueGraphPrefix()).size(),
+        store.datasetGraph().getUnionGraph().size()});
+    return new BuildReport(added, updated, unchanged, removed, failed, warnings, notes,
+        counts[0], counts[1]);
+  }
+
+  private Map<String, Stored> storedState(Store store) {
+    var state = new TreeMap<String, Stored>();
+    var dsg = store.datasetGraph();
+    for (Node g : store.graphNames(iris.issueGraphPrefix())) {
+      String slug = g.getURI().substring(iris.issueGraphPrefix().length());
+      Graph graph = dsg.getGraph(g);
+      String hash = object(graph, g, Vocab.CONTENT_HASH).map(Node::getLiteralLexicalForm).orElse("");
+      Node issue = iris.issue(slug);
+      Integer number = object(graph, issue, Vocab.ISSUE_NUMBER)
+          .map(n -> Integer.valueOf(n.getLiteralLexicalForm())).orElse(null);
+      WeekRef week = object(graph, issue, Vocab.WEEK_PROP).map(Builder::weekOf).orElse(null);
+      boolean wasInferred = graph.contains(issue, Vocab.DATE_INFERRED, Node.ANY);
+      boolean monthly = graph.contains(issue, Vocab.MONTH_PROP, Node.ANY);
+      state.put(slug, new Stored(hash, number, wasInferred ? null : week, wasInferred ? week : null,
+          monthly));
+    }
+    return state;
+  }
+
+  private static java.util.Optional<Node> object(Graph g, Node s, Node p) {
+    var it = g.find(s, p, Node.ANY);
+    try {
+      return it.hasNext() ? java.util.Optional.of(it.next().getObject()) : java.util.Optional.empty();
+    } finally {
+      it.close();
+    }
+  }
+
+  /** The week of a week IRI ({@code .../time/week/2020-W41}). */
+  private static WeekRef weekOf(Node weekIri) {
+    String key = weekIri.getURI().substring(weekIri.getURI().lastIndexOf('/') + 1);
+    return new WeekRef(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(6)));
+  }
+
+  private void replaceIfDifferent(Store store, Node graphName, Path file) {
+    Graph fresh = GraphFactory.createDefaultGraph();
+    RDFParser.source(file).parse(fresh);
+    Graph current = store.datasetGraph().getGraph(graphName);
+    if (!current.isIsomorphicWith(fresh)) {
+      store.replaceGraph(graphName, fresh);
+    }
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static byte[] readSource(Path file) throws SourceException {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  static String sha256(byte[]... parts) {
+    try {
+      var md = MessageDigest.getInstance("SHA-256");
+      for (byte[] p : parts) {
+        md.update(p);
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,122 @@
+package org.mlnews.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.apache.jena.query.Query;
+import org.mlnews.query.NamedQuery;
+import org.mlnews.query.ParamBinder;
+import org.mlnews.query.ParamException;
+import org.mlnews.query.QueryLibrary;
+import org.mlnews.query.QueryRunner;
+import org.mlnews.query.ResultFormat;
+import org.mlnews.store.Store;
+import org.mlnews.topics.TopicScheme;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "query", description = {
+    "Run a named query from the queries folder, a .rq file, or SPARQL text on the store.",
+    "Parameters are bound as RDF terms, never pasted into the query text."})
+final class QueryCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin StoreOptions options;
+
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  What what;
+
+  static final class What {
+    @Parameters(paramLabel = "NAME|FILE", description = "A named query (see --list) or a .rq file.")
+    String name;
+
+    @Option(names = "--sparql", paramLabel = "TEXT", description = "SPARQL query text.")
+    String sparql;
+
+    @Option(names = "--list", description = "List the named queries with their parameters.")
+    boolean list;
+  }
+
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value; repeatable.")
+  Map<String, String> params = new LinkedHashMap<>();
+
+  @Option(names = {"-f", "--format"}, defaultValue = "table",
+      description = "table, csv, tsv, json, xml (SELECT/ASK); turtle, jsonld, ntriples, rdfxml (CONSTRUCT/DESCRIBE). Default: ${DEFAULT-VALUE}")
+  String format;
+
+  @Option(names = "--timeout", defaultValue = "60", description = "Time limit in seconds (0: none). Default: ${DEFAULT-VALUE}")
+  long timeoutSeconds;
+
+  @Override
+  public Integer call() throws IOException, ParamException {
+    var out = spec.commandLine().getOut();
+    QueryLibrary library = QueryLibrary.load(options.queries);
+    if (what.list) {
+      for (NamedQuery q : library.all()) {
+        out.println(q.name() + "  —  " + q.title());
+        q.params().forEach(p -> out.println("    --param " + p.name() + "=<" + p.type().token() + ">"
+            + (p.required() ? "" : " (optional)") + "  " + p.description()));
+      }
+      out.flush();
+      return Cli.OK;
+    }
+    ResultFormat fmt;
+    try {
+      fmt = ResultFormat.parse(format);
+    } catch (IllegalArgumentException e) {
+      throw new Cli.UsageException(e.getMessage());
+    }
+    NamedQuery named = resolve(library);
+    var topics = TopicScheme.load(options.ontology.resolve("topics.ttl"));
+    Query query = new ParamBinder(options.iris(), topics).bind(named, params);
+    try (Store store = Store.open(options.store)) {
+      if (store.read(() -> store.graphNames(options.iris().issueGraphPrefix()).isEmpty())) {
+        spec.commandLine().getErr().println("note: the store " + options.store
+            + " holds no issues; run 'mlnews build' first");
+      }
+      var stream = new java.io.ByteArrayOutputStream();
+      try {
+        QueryRunner.run(store.datasetGraph(), query, fmt, stream, timeoutSeconds * 1000);
+      } catch (IllegalArgumentException e) {
+        throw new Cli.UsageException(e.getMessage());
+      }
+      out.print(stream.toString(StandardCharsets.UTF_8));
+      out.flush();
+    }
+    return Cli.OK;
+  }
+
+  private NamedQuery resolve(QueryLibrary library) throws IOException {
+    if (what.sparql != null) {
+      return parse("sparql", what.sparql);
+    }
+    var named = library.get(what.name);
+    if (named.isPresent()) {
+      return named.get();
+    }
+    Path file = Path.of(what.name);
+    if (what.name.endsWith(".rq") && Files.isRegularFile(file)) {
+      return parse(file.getFileName().toString().replaceFirst("\\.rq$", ""),
+          Files.readString(file, StandardCharsets.UTF_8));
+    }
+    throw new Cli.UsageException("no named query '" + what.name + "' in " + options.queries
+        + " and no such .rq file; known: " + String.join(", ",
+            library.all().stream().map(NamedQuery::name).toList()));
+  }
+
+  private static NamedQuery parse(String name, String text) {
+    try {
+      return NamedQuery.parse(name, text);
+    } catch (IllegalArgumentException e) {
+      throw new Cli.UsageException(e.getMessage());
+    }
+  }
+}

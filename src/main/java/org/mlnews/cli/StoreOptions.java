@@ -1,0 +1,31 @@
+package org.mlnews.cli;
+
+import java.nio.file.Path;
+import org.mlnews.rdf.Iris;
+import picocli.CommandLine.Option;
+
+/** Where things are: shared by the commands that read data, ontology or the store. */
+final class StoreOptions {
+  @Option(names = "--data", defaultValue = "data", description = "Folder of issue files (*.md, *.json). Default: ${DEFAULT-VALUE}")
+  Path data;
+
+  @Option(names = "--store", defaultValue = "store", description = "TDB2 store folder. Default: ${DEFAULT-VALUE}")
+  Path store;
+
+  @Option(names = "--ontology", defaultValue = "ontology", description = "Folder with mlnews.ttl, topics.ttl, shapes.ttl. Default: ${DEFAULT-VALUE}")
+  Path ontology;
+
+  @Option(names = "--queries", defaultValue = "queries", description = "Folder of named queries (*.rq). Default: ${DEFAULT-VALUE}")
+  Path queries;
+
+  @Option(names = "--base", defaultValue = Iris.DEFAULT_BASE, description = "Base IRI of the data. Default: ${DEFAULT-VALUE}")
+  String base;
+
+  Iris iris() {
+    try {
+      return new Iris(base);
+    } catch (IllegalArgumentException e) {
+      throw new Cli.UsageException(e.getMessage());
+    }
+  }
+}

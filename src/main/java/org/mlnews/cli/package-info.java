@@ -1,0 +1,2 @@
+/** The command line: picocli commands, each a thin shell over the library packages. */
+package org.mlnews.cli;

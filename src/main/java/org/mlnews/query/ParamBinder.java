@@ -1,0 +1,136 @@
+package org.mlnews.query;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.irix.IRIs;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.Var;
+import org.apache.jena.sparql.engine.binding.BindingFactory;
+import org.apache.jena.sparql.syntax.Element;
+import org.apache.jena.sparql.syntax.ElementData;
+import org.apache.jena.sparql.syntax.ElementGroup;
+import org.mlnews.rdf.Iris;
+import org.mlnews.topics.TopicScheme;
+
+/**
+ * Binds parameter values to a named query. Values become RDF terms in a {@code VALUES} block
+ * placed first in the WHERE clause: they are never spliced into query text, so no value can
+ * change the query's structure. A topic binds itself and every narrower topic.
+ *
+ * <pre>{@code
+ * Query q = new ParamBinder(iris, topics).bind(library.get("papers-by-topic").orElseThrow(),
+ *     Map.of("topic", "VAE", "year", "2020"));
+ * }</pre>
+ */
+public final class ParamBinder {
+  private final Iris iris;
+  private final TopicScheme topics;
+
+  public ParamBinder(Iris iris, TopicScheme topics) {
+    this.iris = Objects.requireNonNull(iris, "iris");
+    this.topics = Objects.requireNonNull(topics, "topics");
+  }
+
+  public Query bind(NamedQuery named, Map<String, String> values) throws ParamException {
+    for (String key : values.keySet()) {
+      if (named.param(key).isEmpty()) {
+        throw new ParamException("query '" + named.name() + "' has no parameter '" + key + "'"
+            + (named.params().isEmpty() ? "" : "; its parameters: "
+                + String.join(", ", named.params().stream().map(Param::name).toList())));
+      }
+    }
+    var bound = new LinkedHashMap<Param, List<Node>>();
+    for (Param p : named.params()) {
+      String v = values.get(p.name());
+      if (v == null || v.isBlank()) {
+        if (p.required()) {
+          throw new ParamException("query '" + named.name() + "' needs --param " + p.name()
+              + "=… (" + p.type().token() + ": " + p.description() + ")");
+        }
+        continue;
+      }
+      bound.put(p, terms(named, p, v.strip()));
+    }
+    return withValues(named.query(), bound);
+  }
+
+  private List<Node> terms(NamedQuery named, Param p, String v) throws ParamException {
+    String where = "parameter '" + p.name() + "' of query '" + named.name() + "'";
+    switch (p.type()) {
+      case TOPIC -> {
+        var topic = topics.resolve(v).orElseThrow(() -> new ParamException(where
+            + ": unknown topic '" + v + "' (a topic key such as GAN, or a label in ontology/topics.ttl)"));
+        var nodes = new ArrayList<Node>();
+        for (String key : topics.narrowerOrSelf(topic.key())) {
+          nodes.add(NodeFactory.createURI(topics.resolve(key).orElseThrow().iri()));
+        }
+        return nodes;
+      }
+      case ISSUE -> {
+        return List.of(v.startsWith("http://") || v.startsWith("https://") ? iri(where, v)
+            : iris.issue(v));
+      }
+      case PERIOD -> {
+        try {
+          return List.of(iris.period(v));
+        } catch (IllegalArgumentException e) {
+          throw new ParamException(where + ": " + e.getMessage());
+        }
+      }
+      case INTEGER -> {
+        try {
+          return List.of(NodeFactory.createLiteralDT(Long.toString(Long.parseLong(v)),
+              XSDDatatype.XSDinteger));
+        } catch (NumberFormatException e) {
+          throw new ParamException(where + ": '" + v + "' is not an integer");
+        }
+      }
+      case STRING -> {
+        return List.of(NodeFactory.createLiteralString(v));
+      }
+      case IRI -> {
+        return List.of(iri(where, v));
+      }
+      default -> throw new IllegalStateException(p.type().toString());
+    }
+  }
+
+  private static Node iri(String where, String v) throws ParamException {
+    try {
+      IRIs.checkEx(v);
+    } catch (RuntimeException e) {
+      throw new ParamException(where + ": '" + v + "' is not a valid IRI");
+    }
+    return NodeFactory.createURI(v);
+  }
+
+  /** A copy of the query whose WHERE clause starts with one VALUES block per bound parameter. */
+  private static Query withValues(Query original, Map<Param, List<Node>> bound) {
+    Query copy = original.cloneQuery();
+    if (bound.isEmpty()) {
+      return copy;
+    }
+    var group = new ElementGroup();
+    bound.forEach((p, nodes) -> {
+      Var var = Var.alloc(p.name());
+      var data = new ElementData();
+      data.add(var);
+      nodes.forEach(n -> data.add(BindingFactory.binding(var, n)));
+      group.addElement(data);
+    });
+    Element pattern = copy.getQueryPattern();
+    if (pattern instanceof ElementGroup g) {
+      g.getElements().forEach(group::addElement);
+    } else if (pattern != null) {
+      group.addElement(pattern);
+    }
+    copy.setQueryPattern(group);
+    return copy;
+  }
+}

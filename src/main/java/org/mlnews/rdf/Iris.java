@@ -1,0 +1,164 @@
+package org.mlnews.rdf;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Objects;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.mlnews.issue.WeekRef;
+
+/**
+ * The one place that mints IRIs for the data, under a configurable base. Vocabulary IRIs (ontology
+ * and topics) are fixed and live in {@link Vocab}.
+ *
+ * <pre>{@code
+ * Iris iris = new Iris("https://mlnews.example.org/");
+ * iris.issue("akiras-ml-news-week41-2020-ff1938c74adf"); // <https://mlnews.example.org/issue/akiras-...>
+ * iris.paper("arxiv", "2010.00554");                     // <https://mlnews.example.org/paper/arxiv/2010.00554>
+ * iris.week(new WeekRef(2020, 41));                      // <https://mlnews.example.org/time/week/2020-W41>
+ * }</pre>
+ */
+public final class Iris {
+  /** The base used when none is configured. */
+  public static final String DEFAULT_BASE = "https://mlnews.example.org/";
+
+  /** Order in which identifiers key a paper: the first scheme present names it. */
+  public static final java.util.List<String> PAPER_SCHEMES =
+      java.util.List.of("arxiv", "openreview", "doi", "neurips", "cvf", "ecva");
+
+  private final String base;
+
+  /** @throws IllegalArgumentException when {@code base} is not an absolute http(s) IRI ending in '/' */
+  public Iris(String base) {
+    Objects.requireNonNull(base, "base");
+    URI uri;
+    try {
+      uri = new URI(base);
+    } catch (URISyntaxException e) {
+      throw new IllegalArgumentException("Illegal base=" + base + " : " + e.getMessage());
+    }
+    if (!uri.isAbsolute() || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+      throw new IllegalArgumentException("Illegal base=" + base + " : must be an absolute http(s) IRI");
+    }
+    if (!base.endsWith("/")) {
+      throw new IllegalArgumentException("Illegal base=" + base + " : must end with '/'");
+    }
+    this.base = base;
+  }
+
+  public String base() {
+    return base;
+  }
+
+  private Node mint(String path) {
+    return NodeFactory.createURI(base + path);
+  }
+
+  public Node dataset() {
+    return mint("dataset");
+  }
+
+  public Node issue(String slug) {
+    return mint("issue/" + segment(slug));
+  }
+
+  public Node section(String slug, int ordinal) {
+    return mint("issue/" + segment(slug) + "/section/" + ordinal);
+  }
+
+  public Node entry(String slug, int ordinal) {
+    return mint("issue/" + segment(slug) + "/entry/" + ordinal);
+  }
+
+  public Node warning(String slug, int ordinal) {
+    return mint("issue/" + segment(slug) + "/warning/" + ordinal);
+  }
+
+  /** A paper keyed by one of its identifiers (see {@link #PAPER_SCHEMES}). */
+  public Node paper(String scheme, String id) {
+    return mint("paper/" + segment(scheme.toLowerCase(Locale.ROOT)) + "/" + segment(id));
+  }
+
+  /** An article or other linked work, keyed by its normalised URL. */
+  public Node article(String url) {
+    return mint("article/" + sha256(url).substring(0, 16));
+  }
+
+  public Node week(WeekRef week) {
+    return mint("time/week/" + week);
+  }
+
+  public Node month(YearMonth month) {
+    return mint("time/month/" + month);
+  }
+
+  public Node quarter(int year, int quarter) {
+    return mint("time/quarter/" + year + "-Q" + quarter);
+  }
+
+  public Node year(int year) {
+    return mint("time/year/" + year);
+  }
+
+  /** A period by its key: {@code 2020-W41}, {@code 2020-10}, {@code 2020-Q4} or {@code 2020}. */
+  public Node period(String key) {
+    if (key.matches("\\d{4}-W\\d{2}")) {
+      return mint("time/week/" + key);
+    } else if (key.matches("\\d{4}-\\d{2}")) {
+      return mint("time/month/" + key);
+    } else if (key.matches("\\d{4}-Q[1-4]")) {
+      return mint("time/quarter/" + key);
+    } else if (key.matches("\\d{4}")) {
+      return mint("time/year/" + key);
+    }
+    throw new IllegalArgumentException("Illegal period=" + key
+        + " : expected 2020-W41, 2020-10, 2020-Q4 or 2020");
+  }
+
+  public Node issueGraph(String slug) {
+    return mint("graph/issue/" + segment(slug));
+  }
+
+  /** Prefix shared by all issue graphs, to list them. */
+  public String issueGraphPrefix() {
+    return base + "graph/issue/";
+  }
+
+  public Node ontologyGraph() {
+    return mint("graph/ontology");
+  }
+
+  public Node topicsGraph() {
+    return mint("graph/topics");
+  }
+
+  /** Percent-encodes everything outside RFC 3986 unreserved characters, so any id is one segment. */
+  static String segment(String raw) {
+    var sb = new StringBuilder();
+    for (byte b : raw.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '.' || c == '_' || c == '~') {
+        sb.append((char) c);
+      } else {
+        sb.append('%').append(String.format("%02X", c));
+      }
+    }
+    return sb.toString();
+  }
+
+  static String sha256(String s) {
+    try {
+      var md = MessageDigest.getInstance("SHA-256");
+      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,285 @@
+package org.mlnews.rdf;
+
+import static org.mlnews.rdf.Vocab.*;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
+import org.mlnews.issue.Entry;
+import org.mlnews.issue.EntryKind;
+import org.mlnews.issue.Issue;
+import org.mlnews.issue.NavLink;
+import org.mlnews.issue.Section;
+import org.mlnews.issue.Warning;
+import org.mlnews.issue.WeekRef;
+
+/**
+ * Maps one {@link Issue} to triples on a {@link StreamRDF}. The sink decides where they go: a
+ * test graph, an issue's named graph in TDB2, or a dump. Immutable and thread-safe; each call
+ * keeps its state on the stack.
+ *
+ * <pre>{@code
+ * Graph g = GraphFactory.createDefaultGraph();
+ * new IssueMapper(new Iris(Iris.DEFAULT_BASE)).map(issue, provenance, null, StreamRDFLib.graph(g));
+ * }</pre>
+ */
+public final class IssueMapper {
+  private final Iris iris;
+  private final PeriodMapper periods;
+
+  public IssueMapper(Iris iris) {
+    this.iris = Objects.requireNonNull(iris, "iris");
+    this.periods = new PeriodMapper(iris);
+  }
+
+  public Iris iris() {
+    return iris;
+  }
+
+  /**
+   * Emits the issue's triples.
+   *
+   * @param inferredWeek a week inferred from neighbouring issues when the issue declares no date,
+   *                     or null; it is marked {@code ml:dateInferred true}
+   */
+  public void map(Issue issue, Provenance provenance, WeekRef inferredWeek, StreamRDF out) {
+    new Run(issue, out).map(provenance, inferredWeek);
+  }
+
+  /** Per-call state: the issue being mapped and the sink. */
+  private final class Run {
+    private final Issue issue;
+    private final StreamRDF out;
+    private final String lang;
+    private final Node issueNode;
+
+    Run(Issue issue, StreamRDF out) {
+      this.issue = issue;
+      this.out = out;
+      this.lang = issue.language();
+      this.issueNode = iris.issue(issue.slug());
+    }
+
+    void map(Provenance provenance, WeekRef inferredWeek) {
+      emit(issueNode, RDF_TYPE, ISSUE);
+      emit(issueNode, SLUG, str(issue.slug()));
+      emit(issueNode, DC_TITLE, text(issue.title()));
+      emit(issueNode, DC_LANGUAGE, str(lang));
+      if (issue.sourceUrl() != null) {
+        emit(issueNode, DC_SOURCE, NodeFactory.createURI(issue.sourceUrl()));
+      }
+      if (issue.issueNumber() != null) {
+        emit(issueNode, ISSUE_NUMBER, integer(issue.issueNumber()));
+      }
+      if (issue.coverageStart() != null) {
+        emit(issueNode, COVERAGE_START, date(issue.coverageStart()));
+      }
+      WeekRef week = issue.week() != null ? issue.week() : inferredWeek;
+      if (week != null) {
+        emit(issueNode, RDF_TYPE, WEEKLY_ISSUE);
+        emit(issueNode, WEEK_PROP, periods.week(week, out));
+        if (issue.week() == null) {
+          emit(issueNode, DATE_INFERRED, bool(true));
+        }
+      }
+      if (issue.month() != null) {
+        emit(issueNode, RDF_TYPE, MONTHLY_SUMMARY);
+        emit(issueNode, MONTH_PROP, periods.month(issue.month(), out));
+      }
+      sections();
+      entries();
+      navigation();
+      warnings();
+      provenance(provenance);
+    }
+
+    private void sections() {
+      int i = 0;
+      for (Section s : issue.sections()) {
+        Node node = iris.section(issue.slug(), ++i);
+        emit(issueNode, HAS_SECTION, node);
+        emit(node, RDF_TYPE, SECTION);
+        emit(node, IN_ISSUE, issueNode);
+        emit(node, POSITION, integer(i));
+        emit(node, SECTION_NUMBER, integer(s.number()));
+        emit(node, RDFS_LABEL, text(s.title()));
+        emit(node, SECTION_KIND_PROP, sectionKind(s.kind()));
+        emit(node, SOURCE_LINE, integer(s.line()));
+      }
+    }
+
+    /** The section node an entry belongs to: the first section with its number and kind. */
+    private Node sectionOf(Entry e) {
+      int i = 0;
+      for (Section s : issue.sections()) {
+        i++;
+        if (s.number() == e.section() && s.kind() == e.sectionKind()) {
+          return iris.section(issue.slug(), i);
+        }
+      }
+      return null;
+    }
+
+    private void entries() {
+      int n = 0;
+      for (Entry e : issue.entries()) {
+        Node node = iris.entry(issue.slug(), ++n);
+        emit(issueNode, HAS_ENTRY, node);
+        emit(node, RDF_TYPE, ENTRY);
+        emit(node, IN_ISSUE, issueNode);
+        emit(node, POSITION, integer(n));
+        Node section = e.section() > 0 ? sectionOf(e) : null;
+        if (section != null) {
+          emit(node, IN_SECTION, section);
+        }
+        emit(node, SECTION_KIND_PROP, sectionKind(e.sectionKind()));
+        emit(node, HEADLINE, text(e.heading()));
+        if (e.summary() != null && !e.summary().isBlank()) {
+          emit(node, DC_DESCRIPTION, text(e.summary()));
+        }
+        emit(node, EDITORS_PICK, bool(e.editorsPick()));
+        emit(node, SOURCE_LINE, integer(e.line()));
+        for (var link : e.links()) {
+          emit(node, LINK, NodeFactory.createURI(link.url()));
+        }
+        for (String image : e.images()) {
+          emit(node, SCHEMA_IMAGE, str(image));
+        }
+        List<Node> topics = e.topics().stream()
+            .map(k -> NodeFactory.createURI(TOPIC + Iris.segment(k))).toList();
+        topics.forEach(t -> emit(node, DC_SUBJECT, t));
+        Node work = work(e);
+        if (work != null) {
+          emit(node, ABOUT, work);
+          emit(work, FEATURED_IN, issueNode);
+          topics.forEach(t -> emit(work, DC_SUBJECT, t));
+          if (e.title() != null && !e.title().isBlank()) {
+            emit(work, DC_TITLE, text(e.title()));
+          }
+        }
+      }
+    }
+
+    /** The paper or article an entry is about; one resource however many issues mention it. */
+    private Node work(Entry e) {
+      for (String scheme : Iris.PAPER_SCHEMES) {
+        List<String> ids = e.ids().get(scheme);
+        if (ids != null && !ids.isEmpty()) {
+          Node paper = iris.paper(scheme, ids.get(0));
+          emit(paper, RDF_TYPE, PAPER);
+          identifiers(paper, e.ids());
+          return paper;
+        }
+      }
+      if (e.links().isEmpty()) {
+        return null;
+      }
+      String url = e.links().get(0).url();
+      Node work = iris.article(url);
+      emit(work, RDF_TYPE, switch (e.kind()) {
+        case PAPER -> Vocab.PAPER;
+        case ARTICLE -> Vocab.ARTICLE;
+        case OTHER -> Vocab.WORK;
+      });
+      emit(work, SCHEMA_URL, NodeFactory.createURI(url));
+      return work;
+    }
+
+    private void identifiers(Node paper, Map<String, List<String>> ids) {
+      for (var id : ids.getOrDefault("arxiv", List.of())) {
+        emit(paper, ARXIV_ID, str(id));
+        emit(paper, FOAF_PAGE, NodeFactory.createURI("https://arxiv.org/abs/" + id));
+        emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/10.48550/arXiv." + id));
+        emit(paper, BIBO_DOI, str("10.48550/arXiv." + id));
+      }
+      for (var id : ids.getOrDefault("openreview", List.of())) {
+        emit(paper, OPENREVIEW_ID, str(id));
+        emit(paper, FOAF_PAGE, NodeFactory.createURI("https://openreview.net/forum?id=" + id));
+      }
+      for (var id : ids.getOrDefault("doi", List.of())) {
+        emit(paper, BIBO_DOI, str(id));
+        emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/" + id));
+      }
+      for (String scheme : List.of("neurips", "cvf", "ecva")) {
+        for (var id : ids.getOrDefault(scheme, List.of())) {
+          emit(paper, PROCEEDINGS_ID, str(scheme + ":" + id));
+        }
+      }
+    }
+
+    private void navigation() {
+      for (NavLink nav : issue.navigation()) {
+        if (nav.slug() == null) {
+          continue;
+        }
+        Node target = iris.issue(nav.slug());
+        switch (nav.rel()) {
+          case PREVIOUS -> emit(issueNode, PREVIOUS_ISSUE, target);
+          case NEXT -> emit(issueNode, NEXT_ISSUE, target);
+          case SUMMARY -> emit(issueNode, RELATED_SUMMARY, target);
+          case OTHER -> { }
+        }
+      }
+    }
+
+    private void warnings() {
+      int n = 0;
+      for (Warning w : issue.warnings()) {
+        Node node = iris.warning(issue.slug(), ++n);
+        emit(issueNode, HAS_WARNING, node);
+        emit(node, RDF_TYPE, WARNING);
+        emit(node, WARNING_CODE, str(w.code()));
+        emit(node, RDFS_COMMENT, str(w.message()));
+        if (w.line() > 0) {
+          emit(node, SOURCE_LINE, integer(w.line()));
+        }
+      }
+    }
+
+    private void provenance(Provenance p) {
+      Node graph = iris.issueGraph(issue.slug());
+      emit(graph, RDF_TYPE, PROV_ENTITY);
+      emit(graph, SOURCE_FILE, str(p.sourceFile()));
+      emit(graph, CONTENT_HASH, str(p.contentHash()));
+      emit(graph, EXTRACTOR_VERSION, str(p.extractorVersion()));
+      emit(graph, PROV_GENERATED_AT_TIME, NodeFactory.createLiteralDT(
+          DateTimeFormatter.ISO_INSTANT.format(p.generatedAt().atOffset(ZoneOffset.UTC)),
+          XSDDatatype.XSDdateTime));
+      if (issue.sourceUrl() != null) {
+        emit(graph, PROV_WAS_DERIVED_FROM, NodeFactory.createURI(issue.sourceUrl()));
+      }
+    }
+
+    private Node text(String s) {
+      return NodeFactory.createLiteralLang(s, lang);
+    }
+
+    private void emit(Node s, Node p, Node o) {
+      out.triple(Triple.create(s, p, o));
+    }
+  }
+
+  static Node str(String s) {
+    return NodeFactory.createLiteralString(s);
+  }
+
+  static Node integer(long i) {
+    return NodeFactory.createLiteralDT(Long.toString(i), XSDDatatype.XSDinteger);
+  }
+
+  static Node date(LocalDate d) {
+    return NodeFactory.createLiteralDT(d.toString(), XSDDatatype.XSDdate);
+  }
+
+  static Node bool(boolean b) {
+    return NodeFactory.createLiteralDT(Boolean.toString(b), XSDDatatype.XSDboolean);
+  }
+}
