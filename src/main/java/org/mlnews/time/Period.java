@@ -1,0 +1,53 @@
+package org.mlnews.time;
+
+import java.time.LocalDate;
+
+/**
+ * A span of whole days in the newsletter's calendar: a {@link Week}, {@link Month}, {@link
+ * Quarter} or {@link Year}. All are immutable value records; equal periods are {@code equals}.
+ *
+ * <pre>{@code
+ * Period p = new Quarter(2020, 4);
+ * p.start();     // 2020-10-01
+ * p.end();       // 2020-12-31 (inclusive)
+ * p.next();      // Quarter[year=2021, quarter=1]
+ * p.key();       // "2020-Q4"
+ * p.labelZh();   // "2020 年第 4 季度"
+ * }</pre>
+ */
+public sealed interface Period permits Week, Month, Quarter, Year {
+
+  /** First day, inclusive. */
+  LocalDate start();
+
+  /** Last day, inclusive. */
+  LocalDate end();
+
+  /** The period of the same kind that starts the day after {@link #end()}. */
+  Period next();
+
+  /** The period of the same kind that ends the day before {@link #start()}. */
+  Period previous();
+
+  /**
+   * A stable string usable in URIs and as a map key: {@code 2020-W41}, {@code 2020-10},
+   * {@code 2020-Q4}, {@code 2020}. Keys of different kinds never collide.
+   */
+  String key();
+
+  /** English label: "Week 41, 2020", "October 2020", "Q4 2020", "2020". */
+  String labelEn();
+
+  /** Chinese label: "2020 年第 41 周", "2020 年 10 月", "2020 年第 4 季度", "2020 年". */
+  String labelZh();
+
+  /** Whether {@code date} lies within {@link #start()}..{@link #end()}, both inclusive. */
+  default boolean contains(LocalDate date) {
+    return !date.isBefore(start()) && !date.isAfter(end());
+  }
+
+  /** Whether the two periods share at least one day. */
+  default boolean overlaps(Period other) {
+    return !other.end().isBefore(start()) && !other.start().isAfter(end());
+  }
+}
