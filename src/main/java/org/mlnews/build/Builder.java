@@ -123,7 +123,13 @@ public final class Builder {
 
   /** What the store knows of an issue graph, enough to skip it and to infer neighbours' dates. */
   private record Stored(String hash, Integer issueNumber, WeekRef declaredWeek, WeekRef inferredWeek,
-      boolean monthly) {}
+      YearMonth month, java.time.LocalDate coverageStart) {
+    /** Just the dating facts, as the calendar's inference reads them. */
+    Issue asDatingFacts(String slug) {
+      return new Issue(slug, null, slug, null, declaredWeek, month, issueNumber, coverageStart,
+          null, null, null, null);
+    }
+  }
 
   public BuildReport build(Store store) {
     var notes = new ArrayList<String>();
@@ -151,12 +157,12 @@ public final class Builder {
     parsed.values().forEach(known::add);
     stored.forEach((slug, s) -> {
       if (!parsed.containsKey(slug) && hashes.containsKey(slug)) {
-        known.add(new Issue(slug, null, slug, null, s.declaredWeek(),
-            s.monthly() ? YearMonth.of(2000, 1) : null, s.issueNumber(), null, null, null, null, null));
+        known.add(s.asDatingFacts(slug));
       }
     });
+    Map<String, DateInference.Inferred> inferences = DateInference.infer(known);
     Map<String, WeekRef> inferred = new TreeMap<>();
-    DateInference.infer(known).forEach((slug, inf) -> inferred.put(slug, inf.week()));
+    inferences.forEach((slug, inf) -> inferred.put(slug, inf.week()));
     for (var e : stored.entrySet()) {
       String slug = e.getKey();
       if (hashes.containsKey(slug) && !parsed.containsKey(slug)
@@ -177,7 +183,11 @@ public final class Builder {
     store.write(() -> {
       replaceIfDifferent(store, iris.ontologyGraph(), ontologyDir.resolve("mlnews.ttl"));
       replaceIfDifferent(store, iris.topicsGraph(), ontologyDir.resolve("topics.ttl"));
-      parsed.forEach((slug, issue) -> {
+      parsed.forEach((slug, extracted) -> {
+        var inference = inferences.get(slug);
+        Issue issue = inference == null ? extracted : extracted.withWarnings(List.of(new Warning(
+            "date-inferred", "the issue declares no date; week " + inference.week()
+                + " was inferred from " + inference.basis(), 0)));
         Graph g = GraphFactory.createDefaultGraph();
         var prov = new Provenance(dataDir.resolve(sources.get(slug).getFileName()).toString(),
             hashes.get(slug), Version.VERSION, now);
@@ -216,9 +226,13 @@ public final class Builder {
           .map(n -> Integer.valueOf(n.getLiteralLexicalForm())).orElse(null);
       WeekRef week = object(graph, issue, Vocab.WEEK_PROP).map(Builder::weekOf).orElse(null);
       boolean wasInferred = graph.contains(issue, Vocab.DATE_INFERRED, Node.ANY);
-      boolean monthly = graph.contains(issue, Vocab.MONTH_PROP, Node.ANY);
+      YearMonth month = object(graph, issue, Vocab.MONTH_PROP)
+          .map(n -> YearMonth.parse(n.getURI().substring(n.getURI().lastIndexOf('/') + 1)))
+          .orElse(null);
+      java.time.LocalDate coverage = object(graph, issue, Vocab.COVERAGE_START)
+          .map(n -> java.time.LocalDate.parse(n.getLiteralLexicalForm())).orElse(null);
       state.put(slug, new Stored(hash, number, wasInferred ? null : week, wasInferred ? week : null,
-          monthly));
+          month, coverage));
     }
     return state;
   }

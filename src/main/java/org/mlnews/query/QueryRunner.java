@@ -37,7 +37,7 @@ public final class QueryRunner {
           + "table, csv, tsv, json or xml");
     }
     Txn.executeRead(dsg, () -> {
-      var builder = QueryExecution.dataset(dsg).query(query);
+      var builder = QueryExecution.dataset(org.apache.jena.query.DatasetFactory.wrap(dsg)).query(query);
       if (timeoutMillis > 0) {
         builder = builder.timeout(timeoutMillis, TimeUnit.MILLISECONDS);
       }
@@ -51,7 +51,7 @@ public final class QueryRunner {
           if (format == ResultFormat.TABLE) {
             ResultSetFormatter.out(out, b);
           } else {
-            ResultSetMgr.writeBoolean(out, b, format.resultLang);
+            ResultSetMgr.write(out, b, format.resultLang);
           }
         } else {
           var rs = qe.execSelect();

@@ -1,0 +1,97 @@
+package org.mlnews.rdf;
+
+import static org.mlnews.rdf.Vocab.*;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.riot.system.StreamRDF;
+import org.mlnews.issue.WeekRef;
+import org.mlnews.time.Month;
+import org.mlnews.time.NewsletterCalendar;
+import org.mlnews.time.Period;
+import org.mlnews.time.Quarter;
+import org.mlnews.time.Week;
+import org.mlnews.time.Year;
+
+/**
+ * Emits the calendar resources an issue needs: its week or month with the month, quarter and year
+ * it is during, every period it overlaps, and links to the neighbouring periods, so that "in Q4
+ * 2020" is the one pattern {@code ?week time:intervalDuring ?q4}.
+ */
+final class PeriodMapper {
+  private final Iris iris;
+
+  PeriodMapper(Iris iris) {
+    this.iris = iris;
+  }
+
+  Node week(WeekRef ref, StreamRDF out) {
+    Week week = NewsletterCalendar.week(ref);
+    Node node = period(week, out);
+    Month month = NewsletterCalendar.monthOf(week);
+    during(node, List.of(month, NewsletterCalendar.quarterOf(week), NewsletterCalendar.yearOf(week)), out);
+    for (Period p : NewsletterCalendar.overlaps(week)) {
+      emit(out, node, OVERLAPS, node(p));
+      if (p instanceof Month m) {
+        month(m.ym(), out);
+      }
+    }
+    return node;
+  }
+
+  Node month(YearMonth ym, StreamRDF out) {
+    Month month = new Month(ym);
+    Node node = period(month, out);
+    Quarter quarter = NewsletterCalendar.quarterOf(month);
+    during(node, List.of(quarter, NewsletterCalendar.yearOf(month)), out);
+    Node q = period(quarter, out);
+    during(q, List.of(NewsletterCalendar.yearOf(quarter)), out);
+    period(NewsletterCalendar.yearOf(quarter), out);
+    return node;
+  }
+
+  private void during(Node node, List<Period> containers, StreamRDF out) {
+    for (Period p : containers) {
+      emit(out, node, TIME_INTERVAL_DURING, node(p));
+    }
+  }
+
+  /** The period's own description and its links to the previous and next period. */
+  private Node period(Period p, StreamRDF out) {
+    Node node = node(p);
+    emit(out, node, RDFS_LABEL, NodeFactory.createLiteralLang(p.labelEn(), "en"));
+    emit(out, node, RDFS_LABEL, NodeFactory.createLiteralLang(p.labelZh(), "zh"));
+    emit(out, node, SCHEMA_START_DATE, IssueMapper.date(p.start()));
+    emit(out, node, SCHEMA_END_DATE, IssueMapper.date(p.end()));
+    if (p instanceof Week w) {
+      emit(out, node, RDF_TYPE, WEEK);
+      emit(out, node, WEEK_YEAR, IssueMapper.integer(w.year()));
+      emit(out, node, WEEK_NUMBER, IssueMapper.integer(w.number()));
+    } else if (p instanceof Month m) {
+      emit(out, node, RDF_TYPE, MONTH);
+      emit(out, node, YEAR_NUMBER, IssueMapper.integer(m.year()));
+      emit(out, node, MONTH_NUMBER, IssueMapper.integer(m.month()));
+    } else if (p instanceof Quarter q) {
+      emit(out, node, RDF_TYPE, QUARTER);
+      emit(out, node, YEAR_NUMBER, IssueMapper.integer(q.year()));
+      emit(out, node, QUARTER_NUMBER, IssueMapper.integer(q.quarter()));
+    } else if (p instanceof Year y) {
+      emit(out, node, RDF_TYPE, YEAR);
+      emit(out, node, YEAR_NUMBER, IssueMapper.integer(y.year()));
+    }
+    emit(out, node, TIME_INTERVAL_MEETS, node(p.next()));
+    emit(out, node, TIME_INTERVAL_MET_BY, node(p.previous()));
+    return node;
+  }
+
+  private Node node(Period p) {
+    return iris.period(p.key());
+  }
+
+  private static void emit(StreamRDF out, Node s, Node p, Node o) {
+    out.triple(Triple.create(s, p, o));
+  }
+}
