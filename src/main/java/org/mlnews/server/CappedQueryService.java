@@ -1,0 +1,45 @@
+package org.mlnews.server;
+
+import org.apache.jena.atlas.lib.Pair;
+import org.apache.jena.fuseki.servlets.HttpAction;
+import org.apache.jena.fuseki.servlets.SPARQL_QueryDataset;
+import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
+
+/**
+ * Fuseki's query service with a cap on solutions: a query without a LIMIT, or with a larger one,
+ * runs as if it said {@code LIMIT maxRows}. Fuseki has no such setting of its own, and capping
+ * the query (rather than cutting the output) lets the engine stop early and keeps every result
+ * format well-formed.
+ *
+ * <pre>{@code
+ * FusekiServer.create().registerOperation(Operation.Query, new CappedQueryService(10_000));
+ * }</pre>
+ */
+public final class CappedQueryService extends SPARQL_QueryDataset {
+  private final long maxRows;
+
+  public CappedQueryService(long maxRows) {
+    if (maxRows < 1) {
+      throw new IllegalArgumentException("Illegal maxRows=" + maxRows + " : Max rows must be at least 1");
+    }
+    this.maxRows = maxRows;
+  }
+
+  @Override
+  protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
+    Pair<DatasetGraph, Query> p = super.decideDataset(action, query, queryStringLog);
+    Query q = p.getRight() == null ? query : p.getRight();
+    return Pair.create(p.getLeft(), cap(q, maxRows));
+  }
+
+  /** The query itself if within the cap, else a copy limited to {@code maxRows} solutions. */
+  static Query cap(Query query, long maxRows) {
+    if (query.isAskType() || (query.hasLimit() && query.getLimit() <= maxRows)) {
+      return query;
+    }
+    Query copy = query.cloneQuery();
+    copy.setLimit(maxRows);
+    return copy;
+  }
+}

@@ -1,0 +1,348 @@
+package org.mlnews.server;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import org.apache.jena.atlas.web.AuthScheme;
+import org.apache.jena.fuseki.auth.Auth;
+import org.apache.jena.fuseki.main.FusekiServer;
+import org.apache.jena.fuseki.mod.admin.ActionServerStatus;
+import org.apache.jena.fuseki.server.DataService;
+import org.apache.jena.fuseki.server.Operation;
+import org.apache.jena.fuseki.validation.DataValidator;
+import org.apache.jena.fuseki.validation.IRIValidator;
+import org.apache.jena.fuseki.validation.LangTagValidator;
+import org.apache.jena.fuseki.validation.QueryValidator;
+import org.apache.jena.fuseki.validation.UpdateValidator;
+import org.apache.jena.query.ARQ;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.DatasetGraphWrapper;
+import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.ServerConnector;
+import org.mlnews.query.ParamBinder;
+import org.mlnews.query.QueryLibrary;
+import org.mlnews.store.Store;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The mlnews SPARQL server: Fuseki Main over the TDB2 store, read-only unless updates are allowed
+ * with credentials, with a query timeout, a cap on result rows, CORS, ping, metrics, the Fuseki
+ * UI and the named queries at {@code /queries}.
+ *
+ * <pre>{@code
+ * MlnewsServer server = MlnewsServer.builder()
+ *     .store(store).queries(QueryLibrary.load(Path.of("queries"))).binder(binder)
+ *     .port(0).host("127.0.0.1").timeout(Duration.ofSeconds(10)).maxRows(10_000)
+ *     .build();
+ * server.start();
+ * String endpoint = server.sparqlUrl();   // http://127.0.0.1:PORT/mlnews/sparql
+ * server.stop();
+ * }</pre>
+ *
+ * <p>Endpoints (dataset {@value #DATASET}): {@code /mlnews/sparql} and {@code /mlnews/query}
+ * (SPARQL query), {@code /mlnews/get} and {@code /mlnews/data} (Graph Store Protocol, read; with
+ * {@link Builder#allowUpdate} {@code /mlnews/data} is read-write and {@code /mlnews/update} takes
+ * SPARQL Update, both behind HTTP basic authentication), {@code /queries}, {@code /$/ping},
+ * {@code /$/metrics}, {@code /$/server}, and the UI at {@code /}.
+ */
+public final class MlnewsServer {
+  /** The dataset's path on the server. */
+  public static final String DATASET = "/mlnews";
+
+  /** Lifecycle of the server: start, stop, where it listens. */
+  static final Logger LOG = LoggerFactory.getLogger("org.mlnews.server");
+
+  private final Store store;
+  private final QueryLibrary queries;
+  private final ParamBinder binder;
+  private final int requestedPort;
+  private final String host;
+  private final Duration timeout;
+  private final long maxRows;
+  private final boolean allowUpdate;
+  private final Path passwordFile;
+  private final boolean ui;
+  private final FusekiServer fuseki;
+
+  private MlnewsServer(Builder b) {
+    this.store = b.store;
+    this.queries = b.queries;
+    this.binder = b.binder;
+    this.requestedPort = b.port;
+    this.host = b.host;
+    this.timeout = b.timeout;
+    this.maxRows = b.maxRows;
+    this.allowUpdate = b.allowUpdate;
+    this.passwordFile = b.passwordFile;
+    this.ui = b.ui;
+    this.fuseki = fuseki();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private FusekiServer fuseki() {
+    // The server gets its own view of the store with its own context, so the timeout set here
+    // does not leak into other users of the store (build, query). The union default graph flag
+    // is copied from the store's context; TDB2 reads it from the query's context.
+    Context cxt = store.datasetGraph().getContext().copy();
+    // Fuseki reads ARQ.queryTimeout from the dataset's context for every query (SPARQL protocol
+    // requests may ask for less with ?timeout=, never for more).
+    cxt.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+    DatasetGraph dsg = new UnionDefaultView(store.datasetGraph(), cxt);
+
+    DataService.Builder data = DataService.newBuilder(dsg)
+        .addEndpoint(Operation.Query, "")
+        .addEndpoint(Operation.Query, "sparql")
+        .addEndpoint(Operation.Query, "query")
+        .addEndpoint(Operation.GSP_R, "")
+        .addEndpoint(Operation.GSP_R, "get");
+    if (allowUpdate) {
+      // Only signed-in users may write; reads at /get and /sparql stay open.
+      data.addEndpoint(Operation.Update, "update", Auth.ANY_USER)
+          .addEndpoint(Operation.GSP_RW, "data", Auth.ANY_USER);
+    } else {
+      data.addEndpoint(Operation.GSP_R, "data");
+    }
+
+    FusekiServer.Builder fb = FusekiServer.create()
+        .port(requestedPort)
+        // Every SPARQL query goes through the row cap.
+        .registerOperation(Operation.Query, new CappedQueryService(maxRows))
+        .add(DATASET, data.build())
+        .enableCors(true, null)
+        .enablePing(true)
+        .enableMetrics(true)
+        .enableStats(true)
+        .addServlet("/queries/*", new NamedQueryServlet(queries, binder, store.datasetGraph(),
+            timeout, maxRows, DATASET))
+        // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
+        .addServlet("/$/server", new ActionServerStatus());
+    if (allowUpdate) {
+      fb.passwordFile(passwordFile.toString()).auth(AuthScheme.BASIC).realm("mlnews");
+    }
+    if (ui) {
+      String uiBase = uiFiles();
+      if (uiBase != null) {
+        // What FMod_UI does, without the admin work area it insists on (FUSEKI_BASE/run).
+        fb.staticFileBase(uiBase)
+            .addServlet("/$/validate/query", new QueryValidator())
+            .addServlet("/$/validate/update", new UpdateValidator())
+            .addServlet("/$/validate/iri", new IRIValidator())
+            .addServlet("/$/validate/langtag", new LangTagValidator())
+            .addServlet("/$/validate/data", new DataValidator());
+      } else {
+        LOG.warn("Fuseki UI files (jena-fuseki-ui) not on the classpath; no UI at /");
+      }
+    }
+    FusekiServer server = fb.build();
+    // Fuseki's builder only knows "all interfaces" or loopback; bind the connector ourselves.
+    for (Connector c : server.getJettyServer().getConnectors()) {
+      if (c instanceof ServerConnector sc) {
+        sc.setHost(host);
+      }
+    }
+    return server;
+  }
+
+  /**
+   * The store as the server shows it. TDB2 applies the union default graph to SPARQL only; the
+   * Graph Store Protocol asks for {@code getDefaultGraph()} directly, so that is answered with the
+   * union too ({@code GET /mlnews/get?default} returns the same triples as a query would see).
+   */
+  private static final class UnionDefaultView extends DatasetGraphWrapper {
+    UnionDefaultView(DatasetGraph base, Context context) {
+      super(base, context);
+    }
+
+    @Override
+    public org.apache.jena.graph.Graph getDefaultGraph() {
+      return getUnionGraph();
+    }
+  }
+
+  /** Where the UI's files are: the {@code webapp} folder of jena-fuseki-ui on the classpath. */
+  private static String uiFiles() {
+    var index = MlnewsServer.class.getClassLoader().getResource("webapp/index.html");
+    if (index == null) {
+      return null;
+    }
+    try {
+      String s = index.toURI().toString();
+      return s.substring(0, s.length() - "index.html".length());
+    } catch (URISyntaxException e) {
+      return null;
+    }
+  }
+
+  /** Starts listening; returns this server. */
+  public MlnewsServer start() {
+    fuseki.start();
+    LOG.info("listening on {}", baseUrl());
+    return this;
+  }
+
+  /** Stops listening. The store stays open: it belongs to the caller. */
+  public void stop() {
+    fuseki.stop();
+    LOG.info("stopped");
+  }
+
+  /** The port listened on; the actual one once started with port 0. */
+  public int port() {
+    return fuseki.getHttpPort();
+  }
+
+  public String host() {
+    return host;
+  }
+
+  /** {@code http://HOST:PORT/}, with a wildcard host shown as localhost. */
+  public String baseUrl() {
+    String h = host.equals("0.0.0.0") || host.equals("::") ? "localhost"
+        : host.contains(":") ? "[" + host + "]" : host;
+    return "http://" + h + ":" + port() + "/";
+  }
+
+  public String sparqlUrl() {
+    return baseUrl() + DATASET.substring(1) + "/sparql";
+  }
+
+  public String queriesUrl() {
+    return baseUrl() + "queries";
+  }
+
+  /** The UI's query page for our dataset. */
+  public String uiUrl() {
+    return baseUrl() + "#/dataset" + DATASET + "/query";
+  }
+
+  public boolean hasUi() {
+    return ui && fuseki.getStaticContentDir() != null;
+  }
+
+  public boolean allowsUpdate() {
+    return allowUpdate;
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public long maxRows() {
+    return maxRows;
+  }
+
+  /**
+   * Builds a {@link MlnewsServer}; each setter checks its argument at once and says exactly what
+   * is wrong.
+   */
+  public static final class Builder {
+    private Store store;
+    private QueryLibrary queries;
+    private ParamBinder binder;
+    private int port = 3030;
+    private String host = "127.0.0.1";
+    private Duration timeout = Duration.ofSeconds(10);
+    private long maxRows = 10_000;
+    private boolean allowUpdate;
+    private Path passwordFile;
+    private boolean ui = true;
+
+    private Builder() {}
+
+    public Builder store(Store store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    public Builder queries(QueryLibrary queries) {
+      this.queries = Objects.requireNonNull(queries, "queries");
+      return this;
+    }
+
+    public Builder binder(ParamBinder binder) {
+      this.binder = Objects.requireNonNull(binder, "binder");
+      return this;
+    }
+
+    /** The HTTP port, 0 for any free port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("Illegal port=" + port + " : Port must be 0..65535");
+      }
+      this.port = port;
+      return this;
+    }
+
+    /** The address to listen on: loopback by default; {@code 0.0.0.0} for all interfaces. */
+    public Builder host(String host) {
+      if (host == null || host.isBlank()) {
+        throw new IllegalArgumentException("Illegal host=" + host + " : Host must be an address or name");
+      }
+      this.host = host.strip();
+      return this;
+    }
+
+    /** Time limit of one query, SPARQL or named. */
+    public Builder timeout(Duration timeout) {
+      if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("Illegal timeout=" + timeout + " : Timeout must be positive");
+      }
+      this.timeout = timeout;
+      return this;
+    }
+
+    /** Most rows a SELECT returns; a query asking for more gets the first {@code maxRows}. */
+    public Builder maxRows(long maxRows) {
+      if (maxRows < 1) {
+        throw new IllegalArgumentException("Illegal maxRows=" + maxRows + " : Max rows must be at least 1");
+      }
+      this.maxRows = maxRows;
+      return this;
+    }
+
+    /** Opens SPARQL Update and GSP write; needs {@link #passwordFile}. */
+    public Builder allowUpdate(boolean allowUpdate) {
+      this.allowUpdate = allowUpdate;
+      return this;
+    }
+
+    /** A Jetty realm file ({@code user: password} lines) with the users who may update. */
+    public Builder passwordFile(Path passwordFile) {
+      if (passwordFile != null && !Files.isReadable(passwordFile)) {
+        throw new IllegalArgumentException("Illegal passwordFile=" + passwordFile + " : File must exist and be readable");
+      }
+      this.passwordFile = passwordFile;
+      return this;
+    }
+
+    /** Serves the Fuseki UI at {@code /} (default true). */
+    public Builder ui(boolean ui) {
+      this.ui = ui;
+      return this;
+    }
+
+    public MlnewsServer build() {
+      if (store == null) {
+        throw new IllegalStateException("No store : call store(...)");
+      }
+      if (queries == null) {
+        throw new IllegalStateException("No queries : call queries(...)");
+      }
+      if (binder == null) {
+        throw new IllegalStateException("No binder : call binder(...)");
+      }
+      if (allowUpdate && passwordFile == null) {
+        throw new IllegalStateException(
+            "Updates need credentials : allowUpdate requires passwordFile(...) (a file of 'user: password' lines)");
+      }
+      return new MlnewsServer(this);
+    }
+  }
+}

@@ -1,0 +1,309 @@
+package org.mlnews.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.jena.query.Query;
+import org.apache.jena.query.QueryCancelledException;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.mlnews.query.NamedQuery;
+import org.mlnews.query.Param;
+import org.mlnews.query.ParamBinder;
+import org.mlnews.query.ParamException;
+import org.mlnews.query.QueryLibrary;
+import org.mlnews.query.QueryRunner;
+import org.mlnews.query.ResultFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The named queries over HTTP.
+ * <ul>
+ *   <li>{@code GET /queries}: the list, as JSON (default, or {@code Accept: application/json}) or
+ *       as an HTML page ({@code Accept: text/html});
+ *   <li>{@code GET /queries/NAME?param=value}: runs one, parameters bound by {@link ParamBinder}
+ *       as RDF terms; the format comes from {@code ?format=} or else {@code Accept}.
+ * </ul>
+ * An unknown query answers 404, a bad parameter or a format that does not fit the query 400 with
+ * the reason, a query over the time limit 503.
+ *
+ * <pre>{@code
+ * FusekiServer.create().addServlet("/queries/*",
+ *     new NamedQueryServlet(library, binder, dsg, Duration.ofSeconds(10), 10_000, "/mlnews"));
+ * }</pre>
+ */
+public final class NamedQueryServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  /** Requests for named queries and what became of them. */
+  private static final Logger LOG = LoggerFactory.getLogger("org.mlnews.server.queries");
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final transient QueryLibrary library;
+  private final transient ParamBinder binder;
+  private final transient DatasetGraph dsg;
+  private final Duration timeout;
+  private final long maxRows;
+  private final String datasetPath;
+
+  public NamedQueryServlet(QueryLibrary library, ParamBinder binder, DatasetGraph dsg, Duration timeout,
+      long maxRows, String datasetPath) {
+    this.library = library;
+    this.binder = binder;
+    this.dsg = dsg;
+    this.timeout = timeout;
+    this.maxRows = maxRows;
+    this.datasetPath = datasetPath;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String path = req.getPathInfo();
+    if (path == null || path.equals("/")) {
+      list(req, resp);
+      return;
+    }
+    String name = path.substring(1);
+    Optional<NamedQuery> named = library.get(name);
+    if (named.isEmpty()) {
+      error(resp, HttpServletResponse.SC_NOT_FOUND, "no named query '" + name + "'; known: "
+          + String.join(", ", library.all().stream().map(NamedQuery::name).toList()));
+      return;
+    }
+    run(named.get(), req, resp);
+  }
+
+  private void run(NamedQuery named, HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    var values = new LinkedHashMap<String, String>();
+    for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
+      if (e.getKey().equals("format")) {
+        continue;
+      }
+      if (e.getValue().length > 1) {
+        error(resp, HttpServletResponse.SC_BAD_REQUEST, "parameter '" + e.getKey() + "' given "
+            + e.getValue().length + " times; give it once");
+        return;
+      }
+      values.put(e.getKey(), e.getValue()[0]);
+    }
+    Query query;
+    try {
+      query = CappedQueryService.cap(binder.bind(named, values), maxRows);
+    } catch (ParamException e) {
+      error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+      return;
+    }
+    boolean graphResult = query.isConstructType() || query.isDescribeType();
+    ResultFormat format;
+    String requested = req.getParameter("format");
+    if (requested != null) {
+      try {
+        format = ResultFormat.parse(requested);
+      } catch (IllegalArgumentException e) {
+        error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        return;
+      }
+    } else {
+      format = negotiate(req.getHeader("Accept"), graphResult);
+    }
+    // The result is buffered (it is capped at maxRows) so a timeout or error still gets a proper
+    // status instead of a truncated 200.
+    var buffer = new ByteArrayOutputStream();
+    long start = System.nanoTime();
+    try {
+      QueryRunner.run(dsg, query, format, buffer, timeout.toMillis());
+    } catch (IllegalArgumentException e) {
+      error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage().replace("--format", "format"));
+      return;
+    } catch (QueryCancelledException e) {
+      LOG.warn("{} stopped after {}: over the time limit", named.name(), timeout);
+      error(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "query '" + named.name()
+          + "' stopped: over the time limit of " + timeout.toMillis() + " ms");
+      return;
+    }
+    LOG.info("{} {} -> {} bytes in {} ms", named.name(), values, buffer.size(),
+        (System.nanoTime() - start) / 1_000_000);
+    resp.setStatus(HttpServletResponse.SC_OK);
+    resp.setContentType(contentType(format));
+    resp.setCharacterEncoding("UTF-8");
+    resp.setHeader("Vary", "Accept");
+    resp.setContentLength(buffer.size());
+    buffer.writeTo(resp.getOutputStream());
+  }
+
+  /** The first acceptable format by quality that suits the query form; JSON or Turtle if none. */
+  static ResultFormat negotiate(String accept, boolean graphResult) {
+    ResultFormat fallback = graphResult ? ResultFormat.TURTLE : ResultFormat.JSON;
+    if (accept == null || accept.isBlank()) {
+      return fallback;
+    }
+    record Choice(String type, double q, int order) {}
+    var choices = new ArrayList<Choice>();
+    String[] parts = accept.split(",");
+    for (int i = 0; i < parts.length; i++) {
+      String[] bits = parts[i].split(";");
+      double q = 1.0;
+      for (int j = 1; j < bits.length; j++) {
+        String b = bits[j].strip();
+        if (b.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(b.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      choices.add(new Choice(bits[0].strip().toLowerCase(Locale.ROOT), q, i));
+    }
+    choices.sort(Comparator.comparingDouble((Choice c) -> -c.q()).thenComparingInt(Choice::order));
+    for (Choice c : choices) {
+      if (c.q() <= 0) {
+        continue;
+      }
+      ResultFormat f = byMediaType(c.type(), graphResult);
+      if (f != null && f.isRdf() == graphResult) {
+        return f;
+      }
+    }
+    return fallback;
+  }
+
+  private static ResultFormat byMediaType(String type, boolean graphResult) {
+    return switch (type) {
+      case "application/sparql-results+json" -> ResultFormat.JSON;
+      case "application/json" -> graphResult ? ResultFormat.JSONLD : ResultFormat.JSON;
+      case "application/sparql-results+xml" -> ResultFormat.XML;
+      case "application/xml" -> graphResult ? ResultFormat.RDFXML : ResultFormat.XML;
+      case "text/csv" -> ResultFormat.CSV;
+      case "text/tab-separated-values" -> ResultFormat.TSV;
+      case "text/turtle" -> ResultFormat.TURTLE;
+      case "application/ld+json" -> ResultFormat.JSONLD;
+      case "application/n-triples" -> ResultFormat.NTRIPLES;
+      case "application/rdf+xml" -> ResultFormat.RDFXML;
+      case "text/plain" -> graphResult ? ResultFormat.NTRIPLES : ResultFormat.TABLE;
+      default -> null;
+    };
+  }
+
+  static String contentType(ResultFormat f) {
+    return switch (f) {
+      case JSON -> "application/sparql-results+json";
+      case XML -> "application/sparql-results+xml";
+      case CSV -> "text/csv";
+      case TSV -> "text/tab-separated-values";
+      case TURTLE -> "text/turtle";
+      case JSONLD -> "application/ld+json";
+      case NTRIPLES -> "application/n-triples";
+      case RDFXML -> "application/rdf+xml";
+      case TABLE -> "text/plain";
+    };
+  }
+
+  private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    String accept = req.getHeader("Accept");
+    String format = req.getParameter("format");
+    boolean html = "html".equalsIgnoreCase(format) || (format == null && prefersHtml(accept));
+    resp.setStatus(HttpServletResponse.SC_OK);
+    resp.setCharacterEncoding("UTF-8");
+    resp.setHeader("Vary", "Accept");
+    if (html) {
+      resp.setContentType("text/html");
+      resp.getWriter().write(html(req.getContextPath()));
+    } else {
+      resp.setContentType("application/json");
+      var list = new ArrayList<Map<String, Object>>();
+      for (NamedQuery q : library.all()) {
+        var m = new LinkedHashMap<String, Object>();
+        m.put("name", q.name());
+        m.put("title", q.title());
+        m.put("description", q.description());
+        var params = new ArrayList<Map<String, Object>>();
+        for (Param p : q.params()) {
+          var pm = new LinkedHashMap<String, Object>();
+          pm.put("name", p.name());
+          pm.put("type", p.type().token());
+          pm.put("required", p.required());
+          pm.put("description", p.description());
+          params.add(pm);
+        }
+        m.put("params", params);
+        m.put("url", req.getContextPath() + "/queries/" + q.name());
+        m.put("sparql", q.sparql());
+        list.add(m);
+      }
+      resp.getWriter().write(JSON.writeValueAsString(Map.of("queries", list)));
+    }
+  }
+
+  /** True when the client ranks text/html above JSON (a browser does). */
+  private static boolean prefersHtml(String accept) {
+    if (accept == null) {
+      return false;
+    }
+    int html = accept.indexOf("text/html");
+    int json = accept.indexOf("application/json");
+    return html >= 0 && (json < 0 || html < json);
+  }
+
+  private String html(String contextPath) {
+    var sb = new StringBuilder();
+    sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>mlnews named queries</title>\n")
+        .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}pre{background:#f4f4f4;padding:.5em;overflow:auto}"
+            + "code{background:#f4f4f4}</style></head><body>\n")
+        .append("<h1>Named queries</h1>\n<p>SPARQL endpoint: <code>").append(esc(contextPath + datasetPath))
+        .append("/sparql</code>. Run a query with <code>GET /queries/NAME?param=value</code>; choose the format with "
+            + "<code>Accept</code> or <code>?format=</code> (json, xml, csv, tsv, turtle, jsonld, ntriples, rdfxml).</p>\n");
+    for (NamedQuery q : library.all()) {
+      String run = contextPath + "/queries/" + q.name();
+      String ui = contextPath + "/#/dataset" + datasetPath + "/query?query="
+          + URLEncoder.encode(q.sparql(), StandardCharsets.UTF_8);
+      sb.append("<section id=\"").append(esc(q.name())).append("\">\n<h2>").append(esc(q.title()))
+          .append(" <small><code>").append(esc(q.name())).append("</code></small></h2>\n<p>")
+          .append(esc(q.description())).append("</p>\n");
+      if (!q.params().isEmpty()) {
+        sb.append("<ul>\n");
+        for (Param p : q.params()) {
+          sb.append("<li><code>").append(esc(p.name())).append("</code> (").append(p.type().token())
+              .append(p.required() ? ", required" : ", optional").append(") ").append(esc(p.description()))
+              .append("</li>\n");
+        }
+        sb.append("</ul>\n");
+      }
+      sb.append("<p>");
+      if (q.params().stream().noneMatch(Param::required)) {
+        sb.append("Run: <a href=\"").append(esc(run)).append("?format=json\">JSON</a> · <a href=\"")
+            .append(esc(run)).append("?format=csv\">CSV</a> · ");
+      }
+      sb.append("<a href=\"").append(esc(ui)).append("\">open in the query editor</a></p>\n<pre>")
+          .append(esc(q.sparql())).append("</pre>\n</section>\n");
+    }
+    sb.append("</body></html>\n");
+    return sb.toString();
+  }
+
+  private static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+
+  private static void error(HttpServletResponse resp, int status, String message) throws IOException {
+    resp.setStatus(status);
+    resp.setContentType("text/plain");
+    resp.setCharacterEncoding("UTF-8");
+    resp.getWriter().write(message + "\n");
+  }
+}
