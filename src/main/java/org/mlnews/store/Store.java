@@ -1,0 +1,111 @@
+package org.mlnews.store;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.apache.jena.dboe.base.file.AlreadyLocked;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.query.Dataset;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.system.Txn;
+import org.apache.jena.tdb2.DatabaseMgr;
+import org.apache.jena.tdb2.TDB2;
+import org.apache.jena.tdb2.sys.TDBInternal;
+
+/**
+ * The TDB2 store: one named graph per issue plus the ontology and topic graphs. Queries see the
+ * union of the named graphs as their default graph. Only one process may open a store at a time;
+ * a second one gets a {@link StoreException} saying so.
+ *
+ * <pre>{@code
+ * try (Store store = Store.open(Path.of("store"))) {
+ *   long n = store.read(() -> store.datasetGraph().getUnionGraph().size());
+ * }
+ * }</pre>
+ */
+public final class Store implements AutoCloseable {
+  private final Path dir;
+  private final DatasetGraph dsg;
+
+  private Store(Path dir, DatasetGraph dsg) {
+    this.dir = dir;
+    this.dsg = dsg;
+  }
+
+  /** Opens or creates the store in {@code dir}. */
+  public static Store open(Path dir) {
+    Objects.requireNonNull(dir, "dir");
+    try {
+      Files.createDirectories(dir);
+      DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
+      dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
+      return new Store(dir, dsg);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot create store directory " + dir + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      if (causedBy(e, AlreadyLocked.class)) {
+        throw new StoreException("store " + dir + " is in use by another process (see "
+            + dir.resolve("tdb.lock") + "); stop that process first", e);
+      }
+      throw new StoreException("cannot open store " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c) || (c.getMessage() != null && c.getMessage().contains("already locked"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** The dataset; its default graph is the union of the named graphs. */
+  public DatasetGraph datasetGraph() {
+    return dsg;
+  }
+
+  public Dataset dataset() {
+    return org.apache.jena.query.DatasetFactory.wrap(dsg);
+  }
+
+  public <T> T read(Supplier<T> action) {
+    return Txn.calculateRead(dsg, action);
+  }
+
+  public void write(Runnable action) {
+    Txn.executeWrite(dsg, action);
+  }
+
+  /** Replaces a named graph's content; call inside {@link #write}. */
+  public void replaceGraph(Node graphName, Graph content) {
+    dsg.removeGraph(graphName);
+    Graph target = dsg.getGraph(graphName);
+    content.find().forEach(target::add);
+  }
+
+  /** Names of the graphs whose IRI starts with {@code prefix}; call inside a transaction. */
+  public List<Node> graphNames(String prefix) {
+    var names = new ArrayList<Node>();
+    dsg.listGraphNodes().forEachRemaining(g -> {
+      if (g.isURI() && g.getURI().startsWith(prefix)) {
+        names.add(g);
+      }
+    });
+    return names;
+  }
+
+  /** Releases the store and its lock, so another process may open it. */
+  @Override
+  public void close() {
+    TDBInternal.expel(dsg);
+  }
+}
