@@ -1,0 +1,221 @@
+package org.mlnews.build;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlnews.issue.SourceException;
+import org.mlnews.rdf.Iris;
+import org.mlnews.rdf.Vocab;
+import org.mlnews.store.Store;
+
+/** Builds real TDB2 stores from the bundled issues: incremental, idempotent, and safe on bad input. */
+class BuilderIT {
+  static final String W41 = "akiras-ml-news-week41-2020-ff1938c74adf";
+  static final String W48 = "akiras-ml-news-week48-2020-150accbf126e";
+  static final Iris IRIS = new Iris(Iris.DEFAULT_BASE);
+
+  @TempDir Path tmp;
+  Path data;
+
+  @BeforeEach
+  void copyData() throws Exception {
+    data = Files.createDirectories(tmp.resolve("data"));
+    for (String slug : List.of(W41, W48)) {
+      Files.copy(Path.of("data", slug + ".md"), data.resolve(slug + ".md"));
+    }
+  }
+
+  BuildReport build(Path storeDir) {
+    try (Store store = Store.open(storeDir)) {
+      return new Builder(data, Path.of("ontology"), IRIS).build(store);
+    }
+  }
+
+  /** Every issue graph's triples, without the build time, which differs between builds. */
+  static Set<Triple> content(Path storeDir) {
+    try (Store store = Store.open(storeDir)) {
+      return store.read(() -> {
+        var all = new java.util.HashSet<Triple>();
+        store.datasetGraph().find().forEachRemaining(q -> {
+          if (!q.getPredicate().equals(Vocab.PROV_GENERATED_AT_TIME)) {
+            all.add(Triple.create(q.getGraph(), q.getPredicate(),
+                org.apache.jena.graph.NodeFactory.createLiteralString(q.getSubject() + " " + q.getObject())));
+          }
+        });
+        return all;
+      });
+    }
+  }
+
+  static Graph graph(Path storeDir, String slug) {
+    try (Store store = Store.open(storeDir)) {
+      return store.read(() -> {
+        Graph copy = GraphFactory.createDefaultGraph();
+        store.datasetGraph().getGraph(IRIS.issueGraph(slug)).find().forEachRemaining(copy::add);
+        return copy;
+      });
+    }
+  }
+
+  @Test
+  void firstBuildLoadsBothIssuesWithOntologyAndTopics() {
+    BuildReport r = build(tmp.resolve("store"));
+    assertEquals(List.of(W41, W48), r.added());
+    assertTrue(r.ok());
+    assertEquals(2, r.issues());
+    try (Store store = Store.open(tmp.resolve("store"))) {
+      store.read(() -> {
+        var dsg = store.datasetGraph();
+        assertFalse(dsg.getGraph(IRIS.ontologyGraph()).isEmpty());
+        assertFalse(dsg.getGraph(IRIS.topicsGraph()).isEmpty());
+        assertTrue(dsg.getUnionGraph().contains(IRIS.issue(W41), Vocab.RDF_TYPE, Vocab.ISSUE));
+        return null;
+      });
+    }
+  }
+
+  @Test
+  void secondBuildChangesNothing() {
+    Path store = tmp.resolve("store");
+    build(store);
+    Graph before = graph(store, W41);
+    BuildReport again = build(store);
+    assertEquals(List.of(W41, W48), again.unchanged());
+    assertTrue(again.added().isEmpty() && again.updated().isEmpty() && again.removed().isEmpty());
+    assertTrue(before.isIsomorphicWith(graph(store, W41)), "an unchanged issue's graph is not rewritten");
+  }
+
+  @Test
+  void twoFreshBuildsOfTheSameDataHoldTheSameTriples() {
+    build(tmp.resolve("a"));
+    build(tmp.resolve("b"));
+    assertEquals(content(tmp.resolve("a")), content(tmp.resolve("b")));
+  }
+
+  @Test
+  void changedFileReplacesOnlyItsGraph() throws Exception {
+    Path store = tmp.resolve("store");
+    build(store);
+    Graph w48 = graph(store, W48);
+    Path f = data.resolve(W41 + ".md");
+    Files.writeString(f, Files.readString(f).replace("# 可怕的人工智能", "# 可怕的人工智能（修订）"));
+    BuildReport r = build(store);
+    assertEquals(List.of(W41), r.updated());
+    assertEquals(List.of(W48), r.unchanged());
+    assertTrue(w48.isIsomorphicWith(graph(store, W48)));
+    Graph w41 = graph(store, W41);
+    assertTrue(w41.find(Node.ANY, Vocab.HEADLINE, Node.ANY).toList().stream()
+        .anyMatch(t -> t.getObject().getLiteralLexicalForm().equals("可怕的人工智能（修订）")));
+    assertFalse(w41.find(Node.ANY, Vocab.HEADLINE, Node.ANY).toList().stream()
+        .anyMatch(t -> t.getObject().getLiteralLexicalForm().equals("可怕的人工智能")),
+        "the old version's triples are gone");
+  }
+
+  @Test
+  void removedFileDropsItsGraph() throws Exception {
+    Path store = tmp.resolve("store");
+    build(store);
+    Files.delete(data.resolve(W48 + ".md"));
+    BuildReport r = build(store);
+    assertEquals(List.of(W48), r.removed());
+    assertEquals(1, r.issues());
+    assertTrue(graph(store, W48).isEmpty());
+  }
+
+  @Test
+  void jsonCorrectionOverridesMarkdown() throws Exception {
+    Path store = tmp.resolve("store");
+    build(store);
+    var builder = new Builder(data, Path.of("ontology"), IRIS);
+    var issue = builder.extractor().extract(data.resolve(W41 + ".md"));
+    var corrected = issue.withEntries(issue.entries().subList(0, 3));
+    Files.writeString(data.resolve(W41 + ".json"),
+        org.mlnews.issue.IssueJson.write(corrected), StandardCharsets.UTF_8);
+    BuildReport r = build(store);
+    assertEquals(List.of(W41), r.updated());
+    assertTrue(r.notes().get(0).contains("overrides"), r.notes().toString());
+    assertEquals(3, graph(store, W41).find(IRIS.issue(W41), Vocab.HAS_ENTRY, Node.ANY).toList().size());
+  }
+
+  /** Bad files: a clear error with the file (and line where there is one); nothing else moves. */
+  void assertBadFileLeavesStoreAsItWas(String name, byte[] bytes, String expectedReason, int expectedLine)
+      throws Exception {
+    Path store = tmp.resolve("store");
+    build(store);
+    Set<Triple> before = content(store);
+    Path bad = data.resolve(name);
+    Files.write(bad, bytes);
+    BuildReport r = build(store);
+    assertEquals(1, r.failed().size(), r.failed().toString());
+    SourceException e = r.failed().get(0);
+    assertEquals(bad, e.file());
+    assertTrue(e.getMessage().startsWith(bad.toString()), e.getMessage());
+    assertTrue(e.reason().toLowerCase().contains(expectedReason), e.reason());
+    if (expectedLine > 0) {
+      assertEquals(expectedLine, e.line(), e.getMessage());
+    }
+    assertFalse(r.ok());
+    assertEquals(before, content(store), "the store is as it was");
+  }
+
+  @Test
+  void emptyFile() throws Exception {
+    assertBadFileLeavesStoreAsItWas("empty.md", new byte[0], "empty", 0);
+  }
+
+  @Test
+  void binaryFile() throws Exception {
+    assertBadFileLeavesStoreAsItWas("binary.md", new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0},
+        "not", 0);
+  }
+
+  @Test
+  void invalidUtf8() throws Exception {
+    byte[] text = "# 2020 年第 50 周\n\nfine line\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bad = new byte[text.length + 3];
+    System.arraycopy(text, 0, bad, 0, text.length);
+    bad[text.length] = (byte) 0xC3;
+    bad[text.length + 1] = (byte) 0x28;
+    bad[text.length + 2] = '\n';
+    assertBadFileLeavesStoreAsItWas("bad-utf8.md", bad, "utf-8", 4);
+  }
+
+  @Test
+  void noTitle() throws Exception {
+    assertBadFileLeavesStoreAsItWas("no-title.md",
+        "just a paragraph\n\nand another\n".getBytes(StandardCharsets.UTF_8), "title", 0);
+  }
+
+  @Test
+  void brokenJson() throws Exception {
+    assertBadFileLeavesStoreAsItWas("broken.json",
+        "{\n  \"slug\": \"x\",\n  \"title\": [1, 2\n}\n".getBytes(StandardCharsets.UTF_8), "not a valid issue", 4);
+  }
+
+  @Test
+  void aChangedFileThatBreaksKeepsItsPreviousGraph() throws Exception {
+    Path store = tmp.resolve("store");
+    build(store);
+    Graph w41 = graph(store, W41);
+    Files.write(data.resolve(W41 + ".md"), new byte[0]);
+    BuildReport r = build(store);
+    assertEquals(1, r.failed().size());
+    assertEquals(2, r.issues());
+    assertTrue(w41.isIsomorphicWith(graph(store, W41)));
+    assertEquals(Set.of(W48), Set.copyOf(r.unchanged().stream().collect(Collectors.toSet())));
+  }
+}

@@ -1,0 +1,71 @@
+package org.mlnews.query;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NamedQueryTest {
+  @Test
+  void headerGivesTitleDescriptionAndParams() {
+    var q = NamedQuery.parse("t", """
+        # Topic trend
+        # Mentions per week.
+        # Zero when none.
+        # @param topic topic required A topic key or label
+        # @param year integer optional The year
+        SELECT ?week WHERE { ?e <urn:p> ?topic ; <urn:y> ?year ; <urn:w> ?week }
+        """);
+    assertEquals("Topic trend", q.title());
+    assertEquals("Mentions per week. Zero when none.", q.description());
+    assertEquals(List.of(new Param("topic", Param.Type.TOPIC, true, "A topic key or label"),
+        new Param("year", Param.Type.INTEGER, false, "The year")), q.params());
+  }
+
+  @Test
+  void aParameterMustBeAVariableOfTheQuery() {
+    var e = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
+        # T
+        # @param topic topic required x
+        SELECT * WHERE { ?s ?p ?o }
+        """));
+    assertEquals("t.rq: parameter 'topic' is not a variable of the query's WHERE clause", e.getMessage());
+  }
+
+  @Test
+  void badParamLineNamesFileAndLine() {
+    var e = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
+        # T
+        # @param topic colour required x
+        SELECT * WHERE { ?s ?p ?topic }
+        """));
+    assertTrue(e.getMessage().startsWith("t.rq:2: unknown parameter type 'colour'"), e.getMessage());
+  }
+
+  @Test
+  void syntaxErrorNamesLine() {
+    var e = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
+        # T
+        SELECT * WHERE { ?s ?p }
+        """));
+    assertTrue(e.getMessage().startsWith("t.rq:2:"), e.getMessage());
+  }
+
+  @Test
+  void everyBundledQueryParsesAndIsDocumented() {
+    var lib = QueryLibrary.load(Path.of("queries"));
+    var names = lib.all().stream().map(NamedQuery::name).toList();
+    assertTrue(names.containsAll(List.of("gan-papers-q4-2020", "papers-by-topic", "topics-per-week",
+        "issue-contents", "papers-in-several-issues", "topic-trend")), names.toString());
+    for (NamedQuery q : lib.all()) {
+      assertFalse(q.title().equals(q.name()), q.name() + " has no title comment");
+      assertFalse(q.description().isBlank(), q.name() + " has no description");
+    }
+    assertEquals(List.of("topic", "year", "quarter"),
+        lib.get("papers-by-topic").orElseThrow().params().stream().map(Param::name).toList());
+  }
+}

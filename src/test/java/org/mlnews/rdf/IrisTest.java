@@ -1,0 +1,45 @@
+package org.mlnews.rdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.mlnews.issue.WeekRef;
+
+class IrisTest {
+  final Iris iris = new Iris("https://example.org/news/");
+
+  @Test
+  void mintsUnderTheBase() {
+    assertEquals("https://example.org/news/issue/week41", iris.issue("week41").getURI());
+    assertEquals("https://example.org/news/time/week/2021-W01", iris.week(new WeekRef(2021, 1)).getURI());
+    assertEquals("https://example.org/news/time/quarter/2020-Q4", iris.quarter(2020, 4).getURI());
+    assertEquals("https://example.org/news/graph/issue/week41", iris.issueGraph("week41").getURI());
+  }
+
+  @Test
+  void periodKeysMapToTheSameIrisAsTheirConstructors() {
+    assertEquals(iris.week(new WeekRef(2020, 41)), iris.period("2020-W41"));
+    assertEquals(iris.quarter(2020, 4), iris.period("2020-Q4"));
+    assertEquals(iris.year(2020), iris.period("2020"));
+    assertThrows(IllegalArgumentException.class, () -> iris.period("Q4"));
+  }
+
+  @Test
+  void identifiersAreOneSegment() {
+    assertEquals("https://example.org/news/paper/doi/10.1000%2Fabc%20x", iris.paper("doi", "10.1000/abc x").getURI());
+  }
+
+  @Test
+  void articlesAreKeyedByUrl() {
+    assertEquals(iris.article("https://a.example/x"), iris.article("https://a.example/x"));
+  }
+
+  @Test
+  void rejectsBadBases() {
+    var e = assertThrows(IllegalArgumentException.class, () -> new Iris("https://example.org/news"));
+    assertEquals("Illegal base=https://example.org/news : must end with '/'", e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> new Iris("urn:x:"));
+    assertThrows(IllegalArgumentException.class, () -> new Iris("not a base/"));
+  }
+}

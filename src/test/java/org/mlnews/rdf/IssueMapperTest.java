@@ -1,0 +1,104 @@
+package org.mlnews.rdf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.junit.jupiter.api.Test;
+import org.mlnews.issue.Issue;
+import org.mlnews.issue.IssueJson;
+import org.mlnews.issue.WeekRef;
+
+/**
+ * Golden-file test of the mapping: {@code mapping/<case>.json} (an extracted issue) must map to a
+ * graph isomorphic to {@code mapping/<case>.ttl}. Regenerate with {@code -Dgolden.update=true}
+ * and review the diff by hand.
+ */
+class IssueMapperTest {
+  static final Path DIR = Path.of("src/test/resources/mapping");
+  static final Provenance PROV = new Provenance("data/x.md", "0".repeat(64), "test",
+      Instant.parse("2020-10-11T00:00:00Z"));
+  final IssueMapper mapper = new IssueMapper(new Iris(Iris.DEFAULT_BASE));
+
+  static Graph map(IssueMapper mapper, Issue issue, WeekRef inferred) {
+    Graph g = GraphFactory.createDefaultGraph();
+    mapper.map(issue, PROV, inferred, StreamRDFLib.graph(g));
+    return g;
+  }
+
+  @Test
+  void smallWeekMatchesGolden() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    Graph actual = map(mapper, issue, null);
+    Path golden = DIR.resolve("small-week.ttl");
+    if (Boolean.getBoolean("golden.update")) {
+      var out = new ByteArrayOutputStream();
+      var model = org.apache.jena.rdf.model.ModelFactory.createModelForGraph(actual);
+      model.setNsPrefix("ml", Vocab.ML);
+      model.setNsPrefix("topic", Vocab.TOPIC);
+      model.setNsPrefix("dcterms", Vocab.DCTERMS);
+      model.setNsPrefix("time", Vocab.TIME);
+      model.setNsPrefix("schema", Vocab.SCHEMA);
+      model.setNsPrefix("prov", Vocab.PROV);
+      model.setNsPrefix("foaf", Vocab.FOAF);
+      model.setNsPrefix("bibo", Vocab.BIBO);
+      model.setNsPrefix("rdfs", Vocab.RDFS);
+      model.setNsPrefix("xsd", Vocab.XSD);
+      model.setNsPrefix("d", Iris.DEFAULT_BASE);
+      RDFDataMgr.write(out, model, Lang.TURTLE);
+      Files.writeString(golden, out.toString(StandardCharsets.UTF_8));
+    }
+    Graph expected = GraphFactory.createDefaultGraph();
+    RDFParser.source(golden).parse(expected);
+    if (!expected.isIsomorphicWith(actual)) {
+      var out = new ByteArrayOutputStream();
+      RDFDataMgr.write(out, actual, Lang.TURTLE);
+      throw new AssertionError("mapping differs from " + golden + "; actual:\n" + out);
+    }
+  }
+
+  @Test
+  void paperIsKeyedByItsIdentifierWhicheverIssueMentionsIt() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    Graph g = map(mapper, issue, null);
+    Node paper = NodeFactory.createURI(Iris.DEFAULT_BASE + "paper/arxiv/2009.13829");
+    assertTrue(g.contains(paper, Vocab.RDF_TYPE, Vocab.PAPER));
+    assertTrue(g.contains(paper, Vocab.FOAF_PAGE, NodeFactory.createURI("https://doi.org/10.48550/arXiv.2009.13829")));
+    assertTrue(g.contains(paper, Vocab.FOAF_PAGE, NodeFactory.createURI("https://arxiv.org/abs/2009.13829")));
+  }
+
+  @Test
+  void weekIsDuringTheQuarterOfItsSundayAndOverlapsTheNext() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    Graph g = map(mapper, issue, null);
+    var iris = mapper.iris();
+    Node week = iris.week(new WeekRef(2020, 40));
+    assertTrue(g.contains(week, Vocab.TIME_INTERVAL_DURING, iris.quarter(2020, 3)));
+    assertTrue(g.contains(week, Vocab.OVERLAPS, iris.quarter(2020, 4)));
+    assertTrue(!g.contains(week, Vocab.TIME_INTERVAL_DURING, iris.quarter(2020, 4)));
+  }
+
+  @Test
+  void inferredWeekIsMarked() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    Issue undated = new Issue(issue.slug(), null, issue.title(), "en", null, null, 25, null,
+        null, null, null, null);
+    Graph g = map(mapper, undated, new WeekRef(2021, 32));
+    Node node = mapper.iris().issue(issue.slug());
+    assertTrue(g.contains(node, Vocab.WEEK_PROP, mapper.iris().week(new WeekRef(2021, 32))));
+    assertTrue(g.contains(node, Vocab.DATE_INFERRED, Node.ANY));
+    assertEquals(0, g.find(mapper.iris().issue(issue.slug()), Vocab.HAS_ENTRY, Node.ANY).toList().size());
+  }
+}
