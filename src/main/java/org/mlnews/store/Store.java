@@ -57,7 +57,9 @@ public final class Store implements AutoCloseable {
 
   private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c) || (c.getMessage() != null && c.getMessage().contains("already locked"))) {
+      // TDB2 reports a lock held by a live process as "Failed to get a lock: ... held by process N".
+      if (type.isInstance(c) || (c.getMessage() != null && (c.getMessage().contains("already locked")
+          || c.getMessage().contains("Failed to get a lock")))) {
         return true;
       }
     }
