@@ -47,7 +47,7 @@ final class DocumentReader {
   private static final Pattern NAV = Pattern.compile("(?i)过去的文章|past articles");
   private static final Pattern PAST = Pattern.compile("(?i)过去的时事通讯|past newsletters?|previous newsletters?|过去的通讯");
   private static final Pattern FOOTER = Pattern.compile(
-      "(?i)推特|twitter|关于我|about me|订阅|subscribe|其他博客|other blogs?|newsletter");
+      "(?i)推特|twitter|关于我|about me|订阅|subscribe|其他博客|other blogs?|newsletter|我的 ?github|my github");
   private static final Pattern CONTENTS = Pattern.compile("(?i)^(主题|内容|目录|contents?|topics|table of contents)[:：]?$");
   private static final Pattern SOURCE = Pattern.compile("(?i)^\\s*(原文|original|source)\\s*[:：]\\s*<?(\\S+?)>?\\s*$");
   private static final Pattern CARD_START = Pattern.compile("^\\s*(?:\\[\\]\\((\\S+?)\\)\\s*)?\\[##\\s*(.*)$", Pattern.DOTALL);
@@ -272,6 +272,10 @@ final class DocumentReader {
     }
     if (entry == null) {
       String plain = Inlines.plain(segs);
+      if (plain.length() < 60 && FOOTER.matcher(plain).find()) {
+        mode = Mode.FOOTER; // "我的 github 上许多论文的摘要。": self-promotion after the last entry
+        return;
+      }
       if (!plain.isEmpty() || segs.stream().anyMatch(s -> s.kind() != Kind.TEXT)) {
         warn("not-understood", "Text in section " + sectionLabel()
             + " comes before any entry heading and was not attached to an entry.", line);
@@ -317,12 +321,12 @@ final class DocumentReader {
     for (Node c = item.getFirstChild(); c != null; c = c.getNext()) {
       if (c instanceof Paragraph || c instanceof Heading) {
         if (!segs.isEmpty()) {
-          segs.add(new Seg(Kind.BREAK, "\n", null, false, false, Inlines.lineOf(c)));
+          segs.add(new Seg(Kind.BREAK, "\n", null, false, false, false, Inlines.lineOf(c)));
         }
         segs.addAll(Inlines.flatten(c));
       } else if (c instanceof ListBlock nested) {
         for (Node n = nested.getFirstChild(); n != null; n = n.getNext()) {
-          segs.add(new Seg(Kind.BREAK, "\n", null, false, false, Inlines.lineOf(n)));
+          segs.add(new Seg(Kind.BREAK, "\n", null, false, false, false, Inlines.lineOf(n)));
           segs.addAll(flattenItem(n));
         }
       }
@@ -433,7 +437,8 @@ final class DocumentReader {
       // "arxiv.org相同": a domain with the headline's last word moved behind it by the translation.
       Matcher m = Pattern.compile("^【?([a-zA-Z0-9-]+( ?\\. ?[a-zA-Z0-9-]+)+)】?\\s*(.*)$").matcher(p);
       if (!parts.isEmpty() && m.matches() && Links.isDomainLike(m.group(1))) {
-        p = m.group(3);
+        // Keep only words the translation moved there; "【newatlas.com】T21" is debris.
+        p = CJK.matcher(m.group(3)).find() ? m.group(3) : "";
       }
       if (!p.isEmpty()) {
         parts.add(p);

@@ -23,6 +23,9 @@ final class EntryBuilder {
   private static final Pattern CAPTION = Pattern.compile(
       "(?i)^(这张)?(图片|图像|图)[^。]{0,12}(引自|来自|来源).{0,30}|^(image|figure|fig\\.|source)\\s*(from|:|quoted).{0,60}");
 
+  /** "【DeepMind 科学家:...——tech talks】": the linked page's title repeated under its card. */
+  private static final Pattern CARD_ECHO = Pattern.compile("^【[^【】]*】$");
+
   final int section;
   final SectionKind sectionKind;
   String heading;
@@ -118,7 +121,16 @@ final class EntryBuilder {
         addLinks(lineSegs, true);
         flushPending(pending);
         pending = null;
-        setTitle(prefix.rest());
+        String rest = prefix.rest();
+        String tail = unemphasisedTail(lineSegs);
+        if (tail != null) {
+          // "*【2102.02779】title* summary…": the italics end the title.
+          rest = Inlines.clean(rest.substring(0, Math.max(0, rest.length() - tail.length())));
+          setTitle(rest);
+          summary.add(tail);
+        } else {
+          setTitle(rest);
+        }
       } else if (urlish && isTitleish(plain) && !caption) {
         String candidate = plain;
         if (pending != null && isTitleish(pending)) {
@@ -139,7 +151,7 @@ final class EntryBuilder {
         flushPending(pending);
         pending = null;
         addLinks(lineSegs, false);
-        if (caption) {
+        if (caption || CARD_ECHO.matcher(plain).matches()) {
           continue;
         }
         ids.addFromText(plain);
@@ -194,6 +206,25 @@ final class EntryBuilder {
     } else if (!cleaned.isEmpty()) {
       summary.add(cleaned);
     }
+  }
+
+  /**
+   * When a line starts in italics and continues in roman, the roman rest (cleaned), else null.
+   */
+  private static String unemphasisedTail(List<Seg> lineSegs) {
+    int i = 0;
+    while (i < lineSegs.size() && lineSegs.get(i).kind() == Kind.TEXT
+        && Inlines.clean(lineSegs.get(i).text()).isEmpty()) {
+      i++;
+    }
+    if (i >= lineSegs.size() || !lineSegs.get(i).emph()) {
+      return null;
+    }
+    while (i < lineSegs.size() && lineSegs.get(i).emph()) {
+      i++;
+    }
+    String tail = Inlines.plain(lineSegs.subList(i, lineSegs.size()));
+    return tail.isEmpty() ? null : tail;
   }
 
   /** Chinese halves join without a space; Latin words need one. */

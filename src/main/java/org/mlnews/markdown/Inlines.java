@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
 import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -30,10 +31,11 @@ final class Inlines {
    * @param text   visible text (for a link: its text, "" when empty; for a bare URL: the URL)
    * @param url    the href of a link, the source of an image, else null
    * @param strong whether it is (inside) strong emphasis
+   * @param emph   whether it is (inside) emphasis: the translation italicises paper titles
    * @param bare   whether a link was found as a bare URL in text rather than as a Markdown link
    * @param line   1-based source line, 0 when unknown
    */
-  record Seg(Kind kind, String text, String url, boolean strong, boolean bare, int line) {
+  record Seg(Kind kind, String text, String url, boolean strong, boolean emph, boolean bare, int line) {
     boolean isUrlLink() {
       return kind == Kind.LINK && (bare || text.isBlank() || Links.isUrlLike(text));
     }
@@ -54,7 +56,7 @@ final class Inlines {
   static List<Seg> flatten(Node block) {
     var out = new ArrayList<Seg>();
     for (Node n = block.getFirstChild(); n != null; n = n.getNext()) {
-      walk(n, false, lineOf(block), out);
+      walk(n, false, false, lineOf(block), out);
     }
     return out;
   }
@@ -111,53 +113,54 @@ final class Inlines {
     return spans.get(spans.size() - 1).getLineIndex() + 1;
   }
 
-  private static void walk(Node n, boolean strong, int fallbackLine, List<Seg> out) {
+  private static void walk(Node n, boolean strong, boolean emph, int fallbackLine, List<Seg> out) {
     int line = lineOf(n);
     if (line == 0) {
       line = fallbackLine;
     }
     if (n instanceof Text t) {
-      addText(t.getLiteral(), strong, line, out);
+      addText(t.getLiteral(), strong, emph, line, out);
     } else if (n instanceof Code c) {
-      addText(c.getLiteral(), strong, line, out);
+      addText(c.getLiteral(), strong, emph, line, out);
     } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
-      out.add(new Seg(Kind.BREAK, "\n", null, strong, false, line));
+      out.add(new Seg(Kind.BREAK, "\n", null, strong, emph, false, line));
     } else if (n instanceof Image img) {
-      out.add(new Seg(Kind.IMAGE, textOf(img), img.getDestination(), strong, false, line));
+      out.add(new Seg(Kind.IMAGE, textOf(img), img.getDestination(), strong, emph, false, line));
     } else if (n instanceof Link link) {
       boolean linkStrong = strong || hasStrong(link);
       // Images inside a link are still images of the entry.
       collectImages(link, linkStrong, line, out);
-      out.add(new Seg(Kind.LINK, clean(textOf(link)), link.getDestination(), linkStrong, false, line));
+      out.add(new Seg(Kind.LINK, clean(textOf(link)), link.getDestination(), linkStrong, emph, false, line));
     } else {
       boolean s = strong || n instanceof StrongEmphasis;
+      boolean e = emph || n instanceof Emphasis;
       for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
-        walk(c, s, line, out);
+        walk(c, s, e, line, out);
       }
     }
   }
 
   /** Adds text, splitting off bare URLs as links (the translation often drops the link markup). */
-  private static void addText(String literal, boolean strong, int line, List<Seg> out) {
+  private static void addText(String literal, boolean strong, boolean emph, int line, List<Seg> out) {
     Matcher m = Links.bareUrlMatcher(literal);
     int at = 0;
     while (m.find()) {
       String url = Links.trimTrailing(m.group());
       if (m.start() > at) {
-        out.add(new Seg(Kind.TEXT, literal.substring(at, m.start()), null, strong, false, line));
+        out.add(new Seg(Kind.TEXT, literal.substring(at, m.start()), null, strong, emph, false, line));
       }
-      out.add(new Seg(Kind.LINK, url, url, strong, true, line));
+      out.add(new Seg(Kind.LINK, url, url, strong, emph, true, line));
       at = m.start() + url.length();
     }
     if (at < literal.length()) {
-      out.add(new Seg(Kind.TEXT, literal.substring(at), null, strong, false, line));
+      out.add(new Seg(Kind.TEXT, literal.substring(at), null, strong, emph, false, line));
     }
   }
 
   private static void collectImages(Node n, boolean strong, int line, List<Seg> out) {
     for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
       if (c instanceof Image img) {
-        out.add(new Seg(Kind.IMAGE, textOf(img), img.getDestination(), strong, false, line));
+        out.add(new Seg(Kind.IMAGE, textOf(img), img.getDestination(), strong, false, false, line));
       } else {
         collectImages(c, strong, line, out);
       }
