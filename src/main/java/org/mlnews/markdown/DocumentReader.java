@@ -371,7 +371,7 @@ final class DocumentReader {
     if (t.matches(".*(用例|应用的例子|应用实例|使用案例|使用 ?cas|use ?cases?|real[- ]world|现实世界).*")) {
       return SectionKind.USE_CASES;
     }
-    if (t.matches(".*(技术文章|相关文章|technical articles?|^articles?$).*")) {
+    if (t.matches(".*(技术文章|相关文章|\\barticles?\\b).*")) {
       return SectionKind.ARTICLES;
     }
     if (t.matches(".*(论文|报纸|papers?).*")) {

@@ -140,7 +140,7 @@ final class EntryBuilder {
         flushPending(pending);
         pending = null;
         addLinks(lineSegs, true);
-        if (!candidate.isEmpty()) {
+        if (candidate.codePoints().anyMatch(Character::isLetterOrDigit)) {
           if (title == null) {
             setTitle(candidate);
           } else {
@@ -201,6 +201,9 @@ final class EntryBuilder {
 
   private void setTitle(String t) {
     String cleaned = Inlines.clean(t);
+    if (!cleaned.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      return; // "【" left over from "【https://arxiv.org/abs/…": no title there
+    }
     if (title == null && !cleaned.isEmpty()) {
       title = cleaned;
     } else if (!cleaned.isEmpty()) {
