@@ -25,8 +25,13 @@ public final class Links {
 
   /** Medium posts end in a 12-hex-digit post id. */
   private static final Pattern MEDIUM_SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*-[0-9a-f]{12}");
-  /** A URL in running text: ASCII only, so it stops at CJK text and full-width brackets. */
-  private static final Pattern BARE_URL = Pattern.compile("https?://[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()+,;=%]+");
+  /**
+   * A URL in running text: ASCII only, so it stops at CJK text and full-width brackets; the host
+   * must have a dot, so "https://open access . the CVF . com/…" (spaces from the translation) is
+   * not taken for "https://open".
+   */
+  private static final Pattern BARE_URL = Pattern.compile(
+      "https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:[:/?#][A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()+,;=%]*)?");
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
   /** URL-ish text once the spaces the translation inserted are removed. */
   private static final Pattern URL_LIKE = Pattern.compile(

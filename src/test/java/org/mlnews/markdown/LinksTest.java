@@ -62,6 +62,11 @@ class LinksTest {
   }
 
   @Test
+  void urlBrokenBySpacesIsNotABareUrl() {
+    assertEquals(List.of(), Links.findBareUrls("https://open access . the CVF . com/content/x . pdf"));
+  }
+
+  @Test
   void mediumSlugNeedsTheHexId() {
     assertEquals("akiras-ml-news-week42-2020-f6cfe5f3be1f",
         Links.mediumSlug("https://medium.com/analytics-vidhya/akiras-ml-news-week42-2020-f6cfe5f3be1f"));
