@@ -104,8 +104,17 @@ final class EntryBuilder {
    */
   void addParagraph(List<Seg> segs) {
     String pending = null;
+    boolean titleMayContinue = false;
     for (List<Seg> lineSegs : Inlines.lines(segs)) {
       String plain = Inlines.plain(lineSegs);
+      if (titleMayContinue && continuesTitle(lineSegs, plain)) {
+        // "[2101.11782]通过消除启发式 url\n[NMS](url)简化了目标检测": the title goes on after its link.
+        title = title + joiner(title, plain) + plain;
+        addLinks(lineSegs, true);
+        titleMayContinue = false;
+        continue;
+      }
+      titleMayContinue = false;
       boolean urlish = false;
       for (Seg s : lineSegs) {
         if (s.kind() == Kind.IMAGE) {
@@ -129,7 +138,9 @@ final class EntryBuilder {
           setTitle(rest);
           summary.add(tail);
         } else {
+          boolean wasUntitled = title == null;
           setTitle(rest);
+          titleMayContinue = wasUntitled && title != null;
         }
       } else if (urlish && isTitleish(plain) && !caption) {
         String candidate = plain;
@@ -211,6 +222,13 @@ final class EntryBuilder {
     }
   }
 
+  /** A short line that starts with a worded link and is no sentence: the rest of a split title. */
+  private static boolean continuesTitle(List<Seg> lineSegs, String plain) {
+    Seg first = lineSegs.isEmpty() ? null : lineSegs.get(0);
+    return first != null && first.kind() == Kind.LINK && !first.isUrlLink()
+        && plain.length() <= 60 && !plain.contains("。") && !plain.contains(". ");
+  }
+
   /**
    * When a line starts in italics and continues in roman, the roman rest (cleaned), else null.
    */
@@ -237,11 +255,12 @@ final class EntryBuilder {
     }
     char a = left.charAt(left.length() - 1);
     char b = right.charAt(0);
-    return isLatin(a) && isLatin(b) ? " " : "";
+    // The translation sets Latin words off from Chinese with spaces ("PCA 作为"), Chinese not.
+    return isCjk(a) && isCjk(b) || Character.isWhitespace(a) ? "" : " ";
   }
 
-  private static boolean isLatin(char c) {
-    return c < 0x2E80 && Character.isLetterOrDigit(c);
+  private static boolean isCjk(char c) {
+    return c >= 0x2E80;
   }
 
   private static boolean isTitleish(String plain) {
