@@ -448,6 +448,24 @@ class IssueReaderTest {
   }
 
   @Test
+  void oneReaderServesManyThreads() throws Exception {
+    Path file = Path.of("data/akiras-ml-news-week41-2020-ff1938c74adf.md");
+    String expected = org.mlnews.issue.IssueJson.write(READER.read(file));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int i = 0; i < 16; i++) {
+        futures.add(pool.submit(() -> org.mlnews.issue.IssueJson.write(READER.read(file))));
+      }
+      for (var f : futures) {
+        assertEquals(expected, f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void oddInputNeverThrowsAnythingElse() {
     String[] odd = {"#\n", "# t\n" + "> ".repeat(5000) + "x", "# t\n" + "[".repeat(10000),
         "# t\n# 1.\n# 99999999999.论文\n", "# t\n[](", "# t\n*" + "*".repeat(3000) + "a"};
