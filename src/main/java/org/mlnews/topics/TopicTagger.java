@@ -50,7 +50,7 @@ public final class TopicTagger {
   private static final String INFLECTION = "(?:e?s|-?v?\\d+(?:\\.\\d+)*)?";
   private static final Pattern NOISE = Pattern.compile(
       "\\]\\([^)\\s]*\\)"                 // Markdown link target: [text](url) -> [text]
-      + "|https?://[^\\s)\\]】>]+"         // bare URLs
+      + "|https?://[!-~&&[^)\\]>]]+"        // bare URLs (ASCII only: Chinese may follow directly)
       + "|img/\\S+");                      // image paths
 
   /** Labels, suffix labels and exclusions of one concept, as read from the scheme. */
