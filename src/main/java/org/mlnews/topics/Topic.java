@@ -17,8 +17,8 @@ import java.util.Objects;
  * @param key        the concept's skos:notation, also the last segment of its IRI ({@code GAN})
  * @param iri        the concept IRI ({@code https://mlnews.example.org/topic/GAN})
  * @param prefLabels preferred label by language tag ({@code en}, {@code zh})
- * @param altLabels  alternative labels in all languages, in file order after sorting by
- *                   language then text (so the order is stable across parses)
+ * @param altLabels  alternative labels in all languages (including translation errors), sorted
+ *                   by language then text so the order is stable across parses
  * @param broader    keys of the directly broader concepts, sorted
  */
 public record Topic(String key, String iri, Map<String, String> prefLabels, List<String> altLabels,
