@@ -137,6 +137,7 @@ public final class Builder {
     Map<String, Stored> stored = store.read(() -> storedState(store));
 
     var failed = new ArrayList<SourceException>();
+    var failedSlugs = new java.util.HashSet<String>();
     var hashes = new LinkedHashMap<String, String>();
     var parsed = new LinkedHashMap<String, Issue>();
     sources.forEach((slug, file) -> {
@@ -149,6 +150,7 @@ public final class Builder {
         }
       } catch (SourceException e) {
         failed.add(e);
+        failedSlugs.add(slug);
       }
     });
 
@@ -171,6 +173,7 @@ public final class Builder {
           parsed.put(slug, extractor.extract(sources.get(slug)));
         } catch (SourceException ex) {
           failed.add(ex);
+          failedSlugs.add(slug);
         }
       }
     }
@@ -207,6 +210,7 @@ public final class Builder {
     });
     var unchanged = new ArrayList<String>(hashes.keySet());
     unchanged.removeAll(parsed.keySet());
+    unchanged.removeAll(failedSlugs);
     long[] counts = store.read(() -> new long[] {
         store.graphNames(iris.issueGraphPrefix()).size(),
         store.datasetGraph().getUnionGraph().size()});

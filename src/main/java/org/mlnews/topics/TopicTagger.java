@@ -1,10 +1,225 @@
 package org.mlnews.topics;
 
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** TEMPORARY STUB. */
+/**
+ * Assigns topic keys to texts by finding mentions of the topics' labels. Obtain one from
+ * {@link TopicScheme#tagger()}; it is immutable and thread-safe.
+ *
+ * <pre>{@code
+ * TopicTagger tagger = TopicScheme.load(Path.of("ontology/topics.ttl")).tagger();
+ * tagger.tag(entry.heading(), entry.title(), entry.summary());   // e.g. [BigGAN, KnowledgeDistillation]
+ * tagger.tag("Morgan organised an organ concert");               // []
+ * }</pre>
+ *
+ * <h2>Rules</h2>
+ * <ul>
+ *   <li>Text is NFKC-normalised (full-width Latin becomes ASCII) and URLs, Markdown link targets
+ *       and image paths are removed first: their slugs are not prose and would tag the same words
+ *       twice, or tag words ("gans-compression") that the entry never says.</li>
+ *   <li>A label without Chinese characters is matched case-insensitively as a whole Latin word: no
+ *       Latin letter or digit may touch it, so {@code GAN} is not found in "organ" or "Morgan". A
+ *       plural ({@code GANs}, {@code VAES}) or a version ({@code StyleGAN2}, {@code YOLOv4},
+ *       {@code NeurIPS2020}) may follow. Spaces and hyphens inside it are optional and
+ *       interchangeable ({@code GPT-3} = {@code GPT 3} = {@code GPT3}).</li>
+ *   <li>A label with Chinese characters can start anywhere, because Chinese has no spaces; spaces
+ *       are optional inside it ({@code 胸部 X 线}). To keep short labels such as {@code 甘} (GAN)
+ *       from firing inside ordinary words (甘肃, 甘心), the concept lists those words as
+ *       {@code ml:hiddenExclusion}; a match inside one is ignored.</li>
+ *   <li>An {@code ml:suffixLabel} also matches case-sensitively at the end of a longer Latin token:
+ *       {@code GAN} in ExGAN or TinyGAN, variants that have no concept of their own.</li>
+ *   <li>Overlapping matches are resolved longest first: "风格甘" is StyleGAN and "BigGAN" is BigGAN,
+ *       neither is also GAN. The broader concept is tagged only if it is mentioned on its own
+ *       elsewhere; the tagger never adds broader concepts by inference (queries widen with
+ *       {@link TopicScheme#narrowerOrSelf} instead).</li>
+ * </ul>
+ */
 public final class TopicTagger {
+  private static final String LATIN = "[\\p{IsLatin}\\p{Nd}]";
+  private static final String NOT_BEFORE = "(?<!" + LATIN + ")";
+  private static final String NOT_AFTER = "(?!" + LATIN + ")";
+  /** Plural or version after a Latin label ending in a letter: GANs, VAEs, YOLOv4, ACL2020. */
+  private static final String INFLECTION = "(?:e?s|-?v?\\d+(?:\\.\\d+)*)?";
+  private static final Pattern NOISE = Pattern.compile(
+      "\\]\\([^)\\s]*\\)"                 // Markdown link target: [text](url) -> [text]
+      + "|https?://[!-~&&[^)\\]>]]+"        // bare URLs (ASCII only: Chinese may follow directly)
+      + "|img/\\S+");                      // image paths
+
+  /** Labels, suffix labels and exclusions of one concept, as read from the scheme. */
+  record Rules(List<String> labels, List<String> suffixLabels, List<String> exclusions) {}
+
+  private record LabelPattern(String key, Pattern pattern) {}
+
+  /** A mention found in a text: which topic, where (in the normalised text) and what was read. */
+  public record Match(String key, int start, int end, String text) {}
+
+  private final List<LabelPattern> patterns;
+  private final Map<String, List<Pattern>> exclusions;
+
+  TopicTagger(Map<String, Rules> rulesByKey) {
+    var ps = new ArrayList<LabelPattern>();
+    var ex = new TreeMap<String, List<Pattern>>();
+    new TreeMap<>(rulesByKey).forEach((key, rules) -> {
+      for (String label : rules.labels()) {
+        Pattern p = labelPattern(label);
+        if (p != null) {
+          ps.add(new LabelPattern(key, p));
+        }
+      }
+      for (String label : rules.suffixLabels()) {
+        ps.add(new LabelPattern(key, suffixPattern(label)));
+      }
+      var exPatterns = new ArrayList<Pattern>();
+      for (String e : rules.exclusions()) {
+        Pattern p = labelPattern(e);
+        if (p != null) {
+          exPatterns.add(p);
+        }
+      }
+      if (!exPatterns.isEmpty()) {
+        ex.put(key, List.copyOf(exPatterns));
+      }
+    });
+    this.patterns = List.copyOf(ps);
+    this.exclusions = Map.copyOf(ex);
+  }
+
+  /**
+   * The keys of the topics mentioned in any of the texts, sorted, without duplicates. Null texts
+   * are skipped. Texts are tagged separately, so a mention never spans two of them.
+   */
   public List<String> tag(String... texts) {
-    return List.of();
+    var keys = new TreeSet<String>();
+    if (texts != null) {
+      for (String t : texts) {
+        if (t != null) {
+          matches(t).forEach(m -> keys.add(m.key()));
+        }
+      }
+    }
+    return List.copyOf(keys);
+  }
+
+  /**
+   * The mentions the tagger accepts in one text, in text order: after exclusions and
+   * longest-match-first overlap resolution. Offsets refer to {@link #normalize(String)} of it.
+   * Useful to explain a tag.
+   */
+  public List<Match> matches(String text) {
+    String s = normalize(text);
+    var candidates = new ArrayList<Match>();
+    var excluded = new TreeMap<String, List<int[]>>();
+    exclusions.forEach((key, ps) -> {
+      var spans = new ArrayList<int[]>();
+      for (Pattern p : ps) {
+        Matcher m = p.matcher(s);
+        while (m.find()) {
+          spans.add(new int[] {m.start(), m.end()});
+        }
+      }
+      excluded.put(key, spans);
+    });
+    for (LabelPattern lp : patterns) {
+      Matcher m = lp.pattern().matcher(s);
+      while (m.find()) {
+        if (m.end() > m.start() && !inside(m.start(), m.end(), excluded.get(lp.key()))) {
+          candidates.add(new Match(lp.key(), m.start(), m.end(), m.group()));
+        }
+      }
+    }
+    // Longest first, then leftmost, then key for determinism; keep those that overlap nothing kept.
+    candidates.sort(Comparator.comparingInt((Match m) -> m.start() - m.end())
+        .thenComparingInt(Match::start).thenComparing(Match::key));
+    var kept = new ArrayList<Match>();
+    for (Match c : candidates) {
+      if (kept.stream().noneMatch(k -> c.start() < k.end() && k.start() < c.end())) {
+        kept.add(c);
+      }
+    }
+    kept.sort(Comparator.comparingInt(Match::start));
+    return List.copyOf(kept);
+  }
+
+  /** The text as matched: NFKC-normalised, with URLs, link targets and image paths blanked. */
+  public static String normalize(String text) {
+    String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+    return NOISE.matcher(n).replaceAll(m -> m.group().startsWith("]") ? "] " : " ");
+  }
+
+  private static boolean inside(int start, int end, List<int[]> spans) {
+    if (spans != null) {
+      for (int[] sp : spans) {
+        if (sp[0] <= start && end <= sp[1]) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Regex of an ordinary label, or null for a blank one. */
+  static Pattern labelPattern(String rawLabel) {
+    String label = Normalizer.normalize(rawLabel, Normalizer.Form.NFKC).strip();
+    if (label.isEmpty()) {
+      return null;
+    }
+    boolean han = label.codePoints().anyMatch(TopicTagger::isHan);
+    var re = new StringBuilder();
+    int first = label.codePointAt(0);
+    int last = label.codePointBefore(label.length());
+    if (isLatin(first)) {
+      re.append(NOT_BEFORE);
+    }
+    int prev = -1;
+    for (int i = 0; i < label.length(); ) {
+      int cp = label.codePointAt(i);
+      i += Character.charCount(cp);
+      if (Character.isWhitespace(cp) || (!han && isHyphen(cp))) {
+        // Separators inside a label are optional and interchangeable in the text.
+        if (prev != -2) {
+          re.append(han ? "\\s*" : "[\\s\\-‐–]?");
+        }
+        prev = -2;
+        continue;
+      }
+      if (han && prev >= 0 && (isHan(prev) || isHan(cp))) {
+        re.append("\\s*"); // "GPT 三号", "胸部 X 线": the translation spaces Latin from Chinese
+      }
+      re.append(Pattern.quote(new String(Character.toChars(cp))));
+      prev = cp;
+    }
+    if (isLatin(last)) {
+      if (!han && Character.isLetter(last)) {
+        re.append(INFLECTION);
+      }
+      re.append(NOT_AFTER);
+    }
+    return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+  }
+
+  /** Regex of a suffix label: the label, case-sensitive, ending a longer Latin token. */
+  static Pattern suffixPattern(String rawLabel) {
+    String label = Normalizer.normalize(rawLabel, Normalizer.Form.NFKC).strip();
+    return Pattern.compile("(?<=" + LATIN + ")" + Pattern.quote(label) + INFLECTION + NOT_AFTER);
+  }
+
+  private static boolean isHan(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+  }
+
+  private static boolean isLatin(int cp) {
+    return Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN || Character.isDigit(cp);
+  }
+
+  private static boolean isHyphen(int cp) {
+    return cp == '-' || cp == '‐' || cp == '–';
   }
 }

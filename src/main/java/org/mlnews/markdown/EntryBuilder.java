@@ -1,0 +1,312 @@
+package org.mlnews.markdown;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.mlnews.issue.Entry;
+import org.mlnews.issue.EntryKind;
+import org.mlnews.issue.Link;
+import org.mlnews.issue.SectionKind;
+import org.mlnews.markdown.Inlines.Kind;
+import org.mlnews.markdown.Inlines.Seg;
+
+/**
+ * Collects one entry while the reader walks its blocks: the headline, then paragraphs that hold
+ * the work's title (possibly split around its link), links, images, a link card, and prose.
+ */
+final class EntryBuilder {
+  /** Longest line that can still be a title rather than a sentence of the summary. */
+  private static final int MAX_TITLE = 220;
+  /** "图片引自本文" / "Image from the paper": captions, not summary. */
+  private static final Pattern CAPTION = Pattern.compile(
+      "(?i)^(这张)?(图片|图像|图)[^。]{0,12}(引自|来自|来源).{0,30}|^(image|figure|fig\\.|source)\\s*(from|:|quoted).{0,60}");
+
+  /** "【DeepMind 科学家:...——tech talks】": the linked page's title repeated under its card. */
+  private static final Pattern CARD_ECHO = Pattern.compile("^【[^【】]*】$");
+
+  final int section;
+  final SectionKind sectionKind;
+  String heading;
+  final int line;
+  private String title;
+  private final List<String> summary = new ArrayList<>();
+  private final Map<String, String> links = new LinkedHashMap<>();
+  private final Identifiers ids = new Identifiers();
+  private final List<String> images = new ArrayList<>();
+  boolean editorsPick;
+
+  EntryBuilder(int section, SectionKind sectionKind, String heading, int line) {
+    this.section = section;
+    this.sectionKind = sectionKind;
+    this.heading = heading == null ? "" : heading;
+    this.line = line;
+  }
+
+  /** Adds a link that identifies the work (headline, title line, card): it may carry an id. */
+  void addPrimaryLink(String href, String text) {
+    String url = addLink(href, text);
+    if (url != null) {
+      ids.addFromUrl(url);
+    }
+  }
+
+  /** Adds a link; returns the normalised URL or null when there was none. */
+  String addLink(String href, String text) {
+    String url = Links.normalize(href);
+    if (url == null || url.startsWith("img/")) {
+      return null;
+    }
+    String t = text == null || text.isBlank() ? null : Inlines.clean(text);
+    if (t != null && t.isEmpty()) {
+      t = null;
+    }
+    if (!links.containsKey(url) || links.get(url) == null) {
+      links.put(url, t);
+    }
+    return url;
+  }
+
+  void addImage(String src) {
+    if (src != null && !src.isBlank() && !images.contains(src)) {
+      images.add(src.strip());
+    }
+  }
+
+  void addId(String scheme, String value) {
+    ids.add(scheme, value);
+  }
+
+  void addCard(String href, String cardTitle) {
+    String t = Inlines.clean(cardTitle);
+    addPrimaryLink(href, t);
+    if (title == null && !t.isEmpty()) {
+      title = t;
+    }
+  }
+
+  /** Adds the segments of a heading node or a headline paragraph: all their links identify the work. */
+  void addHeadlineSegments(List<Seg> segs) {
+    for (Seg s : segs) {
+      if (s.kind() == Kind.LINK) {
+        addPrimaryLink(s.url(), s.bare() ? null : s.text());
+      } else if (s.kind() == Kind.IMAGE) {
+        addImage(s.url());
+      }
+    }
+  }
+
+  /**
+   * Adds a paragraph. Line by line: an "[id]" prefixed line or a line with a URL link is a title
+   * line (the text before the link on the previous line completes a split title); other lines
+   * are prose.
+   */
+  void addParagraph(List<Seg> segs) {
+    String pending = null;
+    boolean titleMayContinue = false;
+    for (List<Seg> lineSegs : Inlines.lines(segs)) {
+      String plain = Inlines.plain(lineSegs);
+      if (titleMayContinue && continuesTitle(lineSegs, plain)) {
+        // "[2101.11782]通过消除启发式 url\n[NMS](url)简化了目标检测": the title goes on after its link.
+        title = title + joiner(title, plain) + plain;
+        addLinks(lineSegs, true);
+        titleMayContinue = false;
+        continue;
+      }
+      titleMayContinue = false;
+      boolean urlish = false;
+      for (Seg s : lineSegs) {
+        if (s.kind() == Kind.IMAGE) {
+          addImage(s.url());
+        } else if (s.kind() == Kind.LINK && s.isUrlLink()) {
+          urlish = true;
+        }
+      }
+      Identifiers.TitlePrefix prefix = Identifiers.titlePrefix(plain);
+      boolean caption = CAPTION.matcher(plain).find() && plain.length() < 80;
+      if (prefix != null) {
+        ids.add("arxiv", prefix.arxiv());
+        addLinks(lineSegs, true);
+        flushPending(pending);
+        pending = null;
+        String rest = prefix.rest();
+        String tail = unemphasisedTail(lineSegs);
+        if (tail != null) {
+          // "*【2102.02779】title* summary…": the italics end the title.
+          rest = Inlines.clean(rest.substring(0, Math.max(0, rest.length() - tail.length())));
+          setTitle(rest);
+          summary.add(tail);
+        } else {
+          boolean wasUntitled = title == null;
+          setTitle(rest);
+          titleMayContinue = wasUntitled && title != null;
+        }
+      } else if (urlish && isTitleish(plain) && !caption) {
+        String candidate = plain;
+        if (pending != null && isTitleish(pending)) {
+          candidate = (pending + joiner(pending, plain) + plain).strip();
+          pending = null;
+        }
+        flushPending(pending);
+        pending = null;
+        addLinks(lineSegs, true);
+        if (candidate.codePoints().anyMatch(Character::isLetterOrDigit)) {
+          if (title == null) {
+            setTitle(candidate);
+          } else {
+            summary.add(candidate);
+          }
+        }
+      } else {
+        flushPending(pending);
+        pending = null;
+        addLinks(lineSegs, false);
+        if (caption || CARD_ECHO.matcher(plain).matches()) {
+          continue;
+        }
+        ids.addFromText(plain);
+        if (urlish) {
+          summary.add(plain);
+        } else {
+          pending = plain;
+        }
+      }
+    }
+    flushPending(pending);
+  }
+
+  /** Adds the text and links of a list inside an entry: prose for the summary. */
+  void addProse(List<Seg> segs) {
+    addLinks(segs, false);
+    for (Seg s : segs) {
+      if (s.kind() == Kind.IMAGE) {
+        addImage(s.url());
+      }
+    }
+    String plain = Inlines.plain(segs);
+    if (!plain.isEmpty()) {
+      summary.add(plain);
+    }
+  }
+
+  private void addLinks(List<Seg> segs, boolean primary) {
+    for (Seg s : segs) {
+      if (s.kind() != Kind.LINK) {
+        continue;
+      }
+      String text = s.bare() ? null : s.text();
+      if (primary) {
+        addPrimaryLink(s.url(), text);
+      } else {
+        addLink(s.url(), text);
+      }
+    }
+  }
+
+  private void flushPending(String pending) {
+    if (pending != null && !pending.isEmpty()) {
+      summary.add(pending);
+    }
+  }
+
+  private void setTitle(String t) {
+    String cleaned = Inlines.clean(t);
+    if (!cleaned.codePoints().anyMatch(Character::isLetterOrDigit)) {
+      return; // "【" left over from "【https://arxiv.org/abs/…": no title there
+    }
+    if (title == null && !cleaned.isEmpty()) {
+      title = cleaned;
+    } else if (!cleaned.isEmpty()) {
+      summary.add(cleaned);
+    }
+  }
+
+  /** A short line that starts with a worded link and is no sentence: the rest of a split title. */
+  private static boolean continuesTitle(List<Seg> lineSegs, String plain) {
+    Seg first = lineSegs.isEmpty() ? null : lineSegs.get(0);
+    return first != null && first.kind() == Kind.LINK && !first.isUrlLink()
+        && plain.length() <= 60 && !plain.contains("。") && !plain.contains(". ");
+  }
+
+  /**
+   * When a line starts in italics and continues in roman, the roman rest (cleaned), else null.
+   */
+  private static String unemphasisedTail(List<Seg> lineSegs) {
+    int i = 0;
+    while (i < lineSegs.size() && lineSegs.get(i).kind() == Kind.TEXT
+        && Inlines.clean(lineSegs.get(i).text()).isEmpty()) {
+      i++;
+    }
+    if (i >= lineSegs.size() || !lineSegs.get(i).emph()) {
+      return null;
+    }
+    while (i < lineSegs.size() && lineSegs.get(i).emph()) {
+      i++;
+    }
+    String tail = Inlines.plain(lineSegs.subList(i, lineSegs.size()));
+    return tail.isEmpty() ? null : tail;
+  }
+
+  /** Chinese halves join without a space; Latin words need one. */
+  private static String joiner(String left, String right) {
+    if (left.isEmpty() || right.isEmpty()) {
+      return "";
+    }
+    char a = left.charAt(left.length() - 1);
+    char b = right.charAt(0);
+    // The translation sets Latin words off from Chinese with spaces ("PCA 作为"), Chinese not.
+    return isCjk(a) && isCjk(b) || Character.isWhitespace(a) ? "" : " ";
+  }
+
+  private static boolean isCjk(char c) {
+    return c >= 0x2E80;
+  }
+
+  private static boolean isTitleish(String plain) {
+    return plain.length() <= MAX_TITLE && !plain.contains("。") && !plain.matches(".*[.!?]\\s+[A-Z].*");
+  }
+
+  boolean hasLinks() {
+    return !links.isEmpty();
+  }
+
+  List<String> linkUrls() {
+    return new ArrayList<>(links.keySet());
+  }
+
+  Identifiers ids() {
+    return ids;
+  }
+
+  String title() {
+    return title;
+  }
+
+  Entry build() {
+    var linkList = new ArrayList<Link>();
+    links.forEach((u, t) -> linkList.add(new Link(u, t)));
+    EntryKind kind;
+    if (!ids.isEmpty()) {
+      kind = EntryKind.PAPER;
+    } else if (links.isEmpty()) {
+      kind = EntryKind.OTHER;
+    } else if (sectionKind == SectionKind.PAPERS && links.keySet().stream().anyMatch(Links::isPaperHost)) {
+      kind = EntryKind.PAPER;
+    } else {
+      kind = EntryKind.ARTICLE;
+    }
+    String h = heading;
+    if (h == null || h.isBlank()) {
+      h = title != null ? title
+          : linkList.stream().map(Link::text).filter(t -> t != null && !Links.isDomainLike(t))
+              .findFirst().orElse(linkList.isEmpty() ? "" : linkList.get(0).url());
+    }
+    String sum = summary.isEmpty() ? null : Inlines.clean(String.join(" ", summary));
+    if (sum != null && sum.isEmpty()) {
+      sum = null;
+    }
+    return new Entry(section, sectionKind, h, title, sum, kind, linkList, ids.asMap(), images,
+        List.of(), editorsPick, line);
+  }
+}

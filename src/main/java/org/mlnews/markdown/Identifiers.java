@@ -1,0 +1,162 @@
+package org.mlnews.markdown;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Paper identifiers found in links and in title prefixes.
+ *
+ * <p>Schemes: {@code arxiv} (new-style {@code 2102.06171} and old-style {@code cs/0112017}, without
+ * version), {@code openreview} (forum id), {@code neurips} (proceedings hash), {@code cvf} (paper
+ * file name), {@code ecva} (paper file name), {@code doi} (lower-cased as DOIs are
+ * case-insensitive).
+ *
+ * <pre>{@code
+ * var ids = new Identifiers();
+ * ids.addFromUrl("https://arxiv.org/pdf/2010.00554v2.pdf");
+ * ids.asMap();   // {arxiv=[2010.00554]}
+ * Identifiers.TitlePrefix p = Identifiers.titlePrefix("[2102.06171]High-Performance ...");
+ * p.arxiv();     // "2102.06171"
+ * }</pre>
+ *
+ * <p>Not thread-safe: one instance collects the identifiers of one entry.
+ */
+public final class Identifiers {
+  private static final Pattern ARXIV_URL = Pattern.compile(
+      "(?i)^https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/((?:\\d{4}\\.\\d{4,5})|(?:[a-z][a-z.-]*/\\d{7}))(?:v\\d+)?(?:\\.pdf)?/?(?:[?#].*)?$");
+  private static final Pattern OPENREVIEW_URL = Pattern.compile(
+      "(?i)^https?://(?:www\\.)?openreview\\.net/(?:forum|pdf)\\?(?:.*&)?id=([A-Za-z0-9_-]+)");
+  private static final Pattern NEURIPS_URL = Pattern.compile(
+      "(?i)^https?://(?:papers\\.nips\\.cc|proceedings\\.neurips\\.cc)/paper(?:_files/paper)?/\\d{4}/(?:hash|file)/([0-9a-f]{32})");
+  private static final Pattern NEURIPS_OLD_URL = Pattern.compile(
+      "(?i)^https?://papers\\.nips\\.cc/paper/(\\d+-[a-z0-9-]+?)(?:\\.pdf)?/?$");
+  private static final Pattern CVF_URL = Pattern.compile(
+      "(?i)^https?://openaccess\\.thecvf\\.com/.*/([A-Za-z0-9_\\-]+_paper)\\.(?:pdf|html)");
+  private static final Pattern ECVA_URL = Pattern.compile(
+      "(?i)^https?://(?:www\\.)?ecva\\.net/papers/.*/([A-Za-z0-9_\\-]+)\\.(?:php|pdf|html)");
+  private static final Pattern DOI_URL = Pattern.compile(
+      "(?i)^https?://(?:dx\\.)?doi\\.org/(10\\.\\d{4,9}/[^\\s?#]+)");
+  /** A DOI written out in text: "10.1038/s41586-020-2649-2". */
+  private static final Pattern DOI_TEXT = Pattern.compile("(?<![\\w./])(10\\.\\d{4,9}/[-._;()/:A-Za-z0-9]+[A-Za-z0-9])");
+  /** "[2102.06171]" or the translation's "【2101.09978】" in front of a paper title. */
+  private static final Pattern TITLE_PREFIX = Pattern.compile(
+      "^\\s*[\\[【]\\s*(\\d{4}\\.\\d{4,5})(?:v\\d+)?\\s*[\\]】]\\s*");
+
+  private final Map<String, Set<String>> ids = new LinkedHashMap<>();
+
+  /** A paper title with its identifier prefix split off. */
+  public record TitlePrefix(String arxiv, String rest) {}
+
+  /** Splits a "[2102.06171]" / "【2102.06171】" prefix off a title, or returns null. */
+  public static TitlePrefix titlePrefix(String text) {
+    if (text == null) {
+      return null;
+    }
+    Matcher m = TITLE_PREFIX.matcher(text);
+    if (!m.find()) {
+      return null;
+    }
+    return new TitlePrefix(m.group(1), text.substring(m.end()).strip());
+  }
+
+  /** Adds the identifier a (normalised) URL carries, if any; returns whether it carried one. */
+  public boolean addFromUrl(String url) {
+    if (url == null) {
+      return false;
+    }
+    Matcher m;
+    if ((m = ARXIV_URL.matcher(url)).find()) {
+      add("arxiv", m.group(1));
+      return true;
+    }
+    if ((m = OPENREVIEW_URL.matcher(url)).find()) {
+      add("openreview", m.group(1));
+      return true;
+    }
+    if ((m = NEURIPS_URL.matcher(url)).find()) {
+      add("neurips", m.group(1).toLowerCase(Locale.ROOT));
+      return true;
+    }
+    if ((m = NEURIPS_OLD_URL.matcher(url)).find()) {
+      add("neurips", m.group(1));
+      return true;
+    }
+    if ((m = CVF_URL.matcher(url)).find()) {
+      add("cvf", m.group(1));
+      return true;
+    }
+    if ((m = ECVA_URL.matcher(url)).find()) {
+      add("ecva", m.group(1));
+      return true;
+    }
+    if ((m = DOI_URL.matcher(url)).find()) {
+      add("doi", decodePercent(m.group(1)).toLowerCase(Locale.ROOT));
+      return true;
+    }
+    return false;
+  }
+
+  /** Adds the DOIs written out in running text. */
+  public void addFromText(String text) {
+    if (text == null) {
+      return;
+    }
+    Matcher m = DOI_TEXT.matcher(text);
+    while (m.find()) {
+      add("doi", m.group(1).toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /** Adds one identifier. */
+  public void add(String scheme, String value) {
+    ids.computeIfAbsent(scheme, k -> new LinkedHashSet<>()).add(value);
+  }
+
+  public boolean isEmpty() {
+    return ids.isEmpty();
+  }
+
+  /** Whether this and the other collection share an identifier. */
+  public boolean intersects(Identifiers other) {
+    for (var e : ids.entrySet()) {
+      Set<String> theirs = other.ids.get(e.getKey());
+      if (theirs != null) {
+        for (String v : e.getValue()) {
+          if (theirs.contains(v)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The identifiers by scheme, values in the order found. */
+  public Map<String, List<String>> asMap() {
+    var out = new LinkedHashMap<String, List<String>>();
+    ids.forEach((k, v) -> out.put(k, new ArrayList<>(v)));
+    return out;
+  }
+
+  /** Identifiers of one URL (convenience for tests and callers that need no accumulation). */
+  public static Map<String, List<String>> of(String url) {
+    var ids = new Identifiers();
+    ids.addFromUrl(url);
+    return ids.asMap();
+  }
+
+  private static String decodePercent(String s) {
+    try {
+      return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return s;
+    }
+  }
+}

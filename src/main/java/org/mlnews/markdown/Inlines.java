@@ -1,0 +1,199 @@
+package org.mlnews.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.commonmark.node.Code;
+import org.commonmark.node.Emphasis;
+import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.Image;
+import org.commonmark.node.Link;
+import org.commonmark.node.Node;
+import org.commonmark.node.SoftLineBreak;
+import org.commonmark.node.SourceSpan;
+import org.commonmark.node.StrongEmphasis;
+import org.commonmark.node.Text;
+
+/**
+ * Flattens the inline content of a block into a list of segments (text, link, image, line
+ * break). The translation nests emphasis in ways that carry no meaning ("****[**x**](u)****"),
+ * so emphasis is reduced to a flag on each segment and stray asterisks are dropped from text.
+ */
+final class Inlines {
+  private Inlines() {}
+
+  enum Kind { TEXT, LINK, IMAGE, BREAK }
+
+  /**
+   * One piece of inline content.
+   *
+   * @param text   visible text (for a link: its text, "" when empty; for a bare URL: the URL)
+   * @param url    the href of a link, the source of an image, else null
+   * @param strong whether it is (inside) strong emphasis
+   * @param emph   whether it is (inside) emphasis: the translation italicises paper titles
+   * @param bare   whether a link was found as a bare URL in text rather than as a Markdown link
+   * @param line   1-based source line, 0 when unknown
+   */
+  record Seg(Kind kind, String text, String url, boolean strong, boolean emph, boolean bare, int line) {
+    boolean isUrlLink() {
+      return kind == Kind.LINK && (bare || text.isBlank() || Links.isUrlLike(text));
+    }
+  }
+
+  /** Asterisks that are not between two word characters: emphasis the parser did not consume. */
+  private static final Pattern STRAY_STARS = Pattern.compile("(?<![A-Za-z0-9_])\\*+|\\*+(?![A-Za-z0-9_])");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  /** Text with stray asterisks removed and whitespace collapsed. */
+  static String clean(String s) {
+    if (s == null) {
+      return "";
+    }
+    return SPACES.matcher(STRAY_STARS.matcher(s).replaceAll("")).replaceAll(" ").strip();
+  }
+
+  static List<Seg> flatten(Node block) {
+    var out = new ArrayList<Seg>();
+    for (Node n = block.getFirstChild(); n != null; n = n.getNext()) {
+      walk(n, false, false, lineOf(block), out);
+    }
+    return out;
+  }
+
+  /** Splits segments into lines at line breaks. */
+  static List<List<Seg>> lines(List<Seg> segs) {
+    var out = new ArrayList<List<Seg>>();
+    var cur = new ArrayList<Seg>();
+    for (Seg s : segs) {
+      if (s.kind() == Kind.BREAK) {
+        out.add(cur);
+        cur = new ArrayList<>();
+      } else {
+        cur.add(s);
+      }
+    }
+    out.add(cur);
+    out.removeIf(List::isEmpty);
+    return out;
+  }
+
+  /** The plain text of segments: text and link texts, URL-like link texts left out. */
+  static String plain(List<Seg> segs) {
+    var sb = new StringBuilder();
+    for (Seg s : segs) {
+      if (s.kind() == Kind.TEXT) {
+        sb.append(s.text());
+      } else if (s.kind() == Kind.LINK && !s.isUrlLink()) {
+        sb.append(s.text());
+      } else if (s.kind() == Kind.BREAK) {
+        sb.append(' ');
+      }
+    }
+    return clean(sb.toString());
+  }
+
+  /** 1-based first line of a node, or 0 when it has no source span. */
+  static int lineOf(Node node) {
+    for (Node n = node; n != null; n = n.getParent()) {
+      List<SourceSpan> spans = n.getSourceSpans();
+      if (spans != null && !spans.isEmpty()) {
+        return spans.get(0).getLineIndex() + 1;
+      }
+    }
+    return 0;
+  }
+
+  /** 1-based last line of a node, or 0 when it has no source span. */
+  static int lastLineOf(Node node) {
+    List<SourceSpan> spans = node.getSourceSpans();
+    if (spans == null || spans.isEmpty()) {
+      return lineOf(node);
+    }
+    return spans.get(spans.size() - 1).getLineIndex() + 1;
+  }
+
+  private static void walk(Node n, boolean strong, boolean emph, int fallbackLine, List<Seg> out) {
+    int line = lineOf(n);
+    if (line == 0) {
+      line = fallbackLine;
+    }
+    if (n instanceof Text t) {
+      addText(t.getLiteral(), strong, emph, line, out);
+    } else if (n instanceof Code c) {
+      addText(c.getLiteral(), strong, emph, line, out);
+    } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
+      out.add(new Seg(Kind.BREAK, "\n", null, strong, emph, false, line));
+    } else if (n instanceof Image img) {
+      out.add(new Seg(Kind.IMAGE, textOf(img), img.getDestination(), strong, emph, false, line));
+    } else if (n instanceof Link link) {
+      boolean linkStrong = strong || hasStrong(link);
+      // Images inside a link are still images of the entry.
+      collectImages(link, linkStrong, line, out);
+      out.add(new Seg(Kind.LINK, clean(textOf(link)), link.getDestination(), linkStrong, emph, false, line));
+    } else {
+      boolean s = strong || n instanceof StrongEmphasis;
+      boolean e = emph || n instanceof Emphasis;
+      for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+        walk(c, s, e, line, out);
+      }
+    }
+  }
+
+  /** Adds text, splitting off bare URLs as links (the translation often drops the link markup). */
+  private static void addText(String literal, boolean strong, boolean emph, int line, List<Seg> out) {
+    Matcher m = Links.bareUrlMatcher(literal);
+    int at = 0;
+    while (m.find()) {
+      String url = Links.trimTrailing(m.group());
+      if (m.start() > at) {
+        out.add(new Seg(Kind.TEXT, literal.substring(at, m.start()), null, strong, emph, false, line));
+      }
+      out.add(new Seg(Kind.LINK, url, url, strong, emph, true, line));
+      at = m.start() + url.length();
+    }
+    if (at < literal.length()) {
+      out.add(new Seg(Kind.TEXT, literal.substring(at), null, strong, emph, false, line));
+    }
+  }
+
+  private static void collectImages(Node n, boolean strong, int line, List<Seg> out) {
+    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof Image img) {
+        out.add(new Seg(Kind.IMAGE, textOf(img), img.getDestination(), strong, false, false, line));
+      } else {
+        collectImages(c, strong, line, out);
+      }
+    }
+  }
+
+  private static boolean hasStrong(Node n) {
+    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof StrongEmphasis || hasStrong(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The literal text under a node (no markup), images excluded. */
+  static String textOf(Node n) {
+    var sb = new StringBuilder();
+    appendText(n, sb);
+    return sb.toString();
+  }
+
+  private static void appendText(Node n, StringBuilder sb) {
+    for (Node c = n.getFirstChild(); c != null; c = c.getNext()) {
+      if (c instanceof Text t) {
+        sb.append(t.getLiteral());
+      } else if (c instanceof Code code) {
+        sb.append(code.getLiteral());
+      } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
+        sb.append(' ');
+      } else if (!(c instanceof Image)) {
+        appendText(c, sb);
+      }
+    }
+  }
+}

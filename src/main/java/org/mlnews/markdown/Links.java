@@ -1,0 +1,240 @@
+package org.mlnews.markdown;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Link normalisation and link-text classification for newsletter issues.
+ *
+ * <p>The translated issues carry links in several damaged forms: Medium-relative hrefs
+ * ({@code /@user/slug}), newsletter tracking parameters ({@code utm_*}), and visible texts that the
+ * translator broke apart ({@code papers . nips . cc/...}). The href is always the reliable part, so
+ * everything here works on hrefs and only <em>classifies</em> visible text.
+ *
+ * <pre>{@code
+ * Links.normalize("/@NYUDataScience/yann-lecun-787ddc8bf0af?utm_source=x");
+ * // "https://medium.com/@NYUDataScience/yann-lecun-787ddc8bf0af"
+ * Links.isUrlLike("https://papers . nips . cc/paper/2020");   // true
+ * }</pre>
+ */
+public final class Links {
+  private Links() {}
+
+  /** Medium posts end in a 12-hex-digit post id. */
+  private static final Pattern MEDIUM_SLUG = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*-[0-9a-f]{12}");
+  /**
+   * A URL in running text: ASCII only, so it stops at CJK text and full-width brackets; the host
+   * must have a dot, so "https://open access . the CVF . com/…" (spaces from the translation) is
+   * not taken for "https://open".
+   */
+  private static final Pattern BARE_URL = Pattern.compile(
+      "https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:[:/?#][A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()+,;=%]*)?");
+  private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
+  /** URL-ish text once the spaces the translation inserted are removed. */
+  private static final Pattern URL_LIKE = Pattern.compile(
+      "(?i)(https?://)?(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}(/\\S*)?");
+  private static final Pattern DOMAIN_LIKE = Pattern.compile(
+      "(?i)[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/?");
+
+  /** Hosts of scholarly papers: a link there in a papers section makes the entry a paper. */
+  private static final List<String> PAPER_HOSTS = List.of("arxiv.org", "openreview.net",
+      "papers.nips.cc", "proceedings.neurips.cc", "neurips.cc", "openaccess.thecvf.com",
+      "ecva.net", "doi.org", "aclweb.org", "aclanthology.org", "proceedings.mlr.press",
+      "jmlr.org", "ieeexplore.ieee.org", "dl.acm.org", "link.springer.com",
+      "semanticscholar.org", "paperswithcode.com", "biorxiv.org", "nature.com", "science.org");
+
+  /**
+   * Normalises an href: trims it, makes Medium-relative paths absolute, removes {@code utm_*}
+   * query parameters (other parameters are kept) and a dangling {@code ?}.
+   *
+   * @return the normalised URL, or null when the href is blank
+   */
+  public static String normalize(String href) {
+    if (href == null) {
+      return null;
+    }
+    String url = href.strip();
+    if (url.startsWith("<") && url.endsWith(">")) {
+      url = url.substring(1, url.length() - 1).strip();
+    }
+    if (url.isEmpty()) {
+      return null;
+    }
+    if (url.startsWith("//")) {
+      url = "https:" + url;
+    } else if (url.startsWith("/")) {
+      // The translation was scraped from Medium, which links its own posts by path only.
+      url = "https://medium.com" + url;
+    } else if (!SCHEME.matcher(url).matches() && url.startsWith("www.")) {
+      url = "https://" + url;
+    }
+    return stripTracking(url);
+  }
+
+  /** Removes {@code utm_*} query parameters, keeping the others in their order. */
+  static String stripTracking(String url) {
+    int q = url.indexOf('?');
+    if (q < 0) {
+      return url;
+    }
+    int hash = url.indexOf('#', q);
+    String fragment = hash < 0 ? "" : url.substring(hash);
+    String query = hash < 0 ? url.substring(q + 1) : url.substring(q + 1, hash);
+    var kept = new ArrayList<String>();
+    for (String param : query.split("&")) {
+      if (param.isEmpty() || param.toLowerCase(Locale.ROOT).startsWith("utm_")) {
+        continue;
+      }
+      kept.add(param);
+    }
+    String base = url.substring(0, q);
+    return kept.isEmpty() ? base + fragment : base + "?" + String.join("&", kept) + fragment;
+  }
+
+  /** The URL without its query string and fragment (used for the issue's own source URL). */
+  public static String withoutQuery(String url) {
+    if (url == null) {
+      return null;
+    }
+    int cut = url.length();
+    int q = url.indexOf('?');
+    int h = url.indexOf('#');
+    if (q >= 0) {
+      cut = q;
+    }
+    if (h >= 0 && h < cut) {
+      cut = h;
+    }
+    return url.substring(0, cut);
+  }
+
+  /** Whether visible link text is a URL, possibly with the spaces the translation inserted. */
+  public static boolean isUrlLike(String text) {
+    if (text == null) {
+      return false;
+    }
+    String squeezed = squeeze(text);
+    return !squeezed.isEmpty() && (squeezed.matches("(?i)https?://.*") || URL_LIKE.matcher(squeezed).matches());
+  }
+
+  /** Whether text is only a domain name ("arxiv.org", "【www.reddit.com】", "the gradient . pub"). */
+  public static boolean isDomainLike(String text) {
+    if (text == null) {
+      return false;
+    }
+    String squeezed = squeeze(text).replaceAll("^[【\\[(（]+|[】\\])）]+$", "");
+    return !squeezed.isEmpty() && DOMAIN_LIKE.matcher(squeezed).matches();
+  }
+
+  private static String squeeze(String text) {
+    return text.replaceAll("[\\s*]+", "");
+  }
+
+  /** The bare URLs in running text, in order. Trailing sentence punctuation is not part of them. */
+  public static List<String> findBareUrls(String text) {
+    var out = new ArrayList<String>();
+    if (text == null) {
+      return out;
+    }
+    Matcher m = BARE_URL.matcher(text);
+    while (m.find()) {
+      out.add(trimTrailing(m.group()));
+    }
+    return out;
+  }
+
+  /** A matcher over bare URLs, for callers that need positions; see {@link #trimTrailing}. */
+  static Matcher bareUrlMatcher(String text) {
+    return BARE_URL.matcher(text);
+  }
+
+  /** Drops characters that end a sentence rather than a URL (".", ",", an unbalanced ")"). */
+  static String trimTrailing(String url) {
+    String u = url;
+    while (!u.isEmpty()) {
+      char c = u.charAt(u.length() - 1);
+      if (c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '\'' || c == '['
+          || (c == ')' && count(u, '(') < count(u, ')'))
+          || (c == ']' && count(u, '[') < count(u, ']'))) {
+        u = u.substring(0, u.length() - 1);
+      } else {
+        break;
+      }
+    }
+    return u;
+  }
+
+  private static int count(String s, char c) {
+    int n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) == c) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The Medium slug of a URL (last path segment ending in a 12-hex-digit id), else null. */
+  public static String mediumSlug(String url) {
+    if (url == null) {
+      return null;
+    }
+    String path = withoutQuery(url);
+    while (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    int slash = path.lastIndexOf('/');
+    String last = slash < 0 ? path : path.substring(slash + 1);
+    return MEDIUM_SLUG.matcher(last).matches() ? last : null;
+  }
+
+  /** The host of a URL, lower-cased, without "www.", or "" when there is none. */
+  public static String host(String url) {
+    if (url == null) {
+      return "";
+    }
+    Matcher m = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:]+)").matcher(url);
+    if (!m.find()) {
+      return "";
+    }
+    String h = m.group(1).toLowerCase(Locale.ROOT);
+    return h.startsWith("www.") ? h.substring(4) : h;
+  }
+
+  /** Whether a URL points at a host that publishes scholarly papers. */
+  public static boolean isPaperHost(String url) {
+    String h = host(url);
+    for (String p : PAPER_HOSTS) {
+      if (h.equals(p) || h.endsWith("." + p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A key for comparing two links to the same page: scheme, "www.", a trailing slash and the
+   * query are ignored (the picks block and the entry often differ only there), except for the
+   * {@code id} parameter that OpenReview puts its paper id in.
+   */
+  static String matchKey(String url) {
+    if (url == null) {
+      return "";
+    }
+    String h = host(url);
+    String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]+", "");
+    String idParam = "";
+    Matcher m = Pattern.compile("[?&]id=([^&#]+)").matcher(rest);
+    if (m.find()) {
+      idParam = "?id=" + m.group(1);
+    }
+    rest = withoutQuery(rest);
+    while (rest.endsWith("/")) {
+      rest = rest.substring(0, rest.length() - 1);
+    }
+    return h + rest + idParam;
+  }
+}

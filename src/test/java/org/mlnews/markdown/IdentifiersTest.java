@@ -1,0 +1,62 @@
+package org.mlnews.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class IdentifiersTest {
+  @Test
+  void arxivAbsAndPdfWithoutVersion() {
+    assertEquals(Map.of("arxiv", List.of("2010.00554")), Identifiers.of("https://arxiv.org/abs/2010.00554"));
+    assertEquals(Map.of("arxiv", List.of("2010.02178")), Identifiers.of("https://arxiv.org/pdf/2010.02178v2.pdf"));
+    assertEquals(Map.of("arxiv", List.of("cs/0112017")), Identifiers.of("http://arxiv.org/abs/cs/0112017v1"));
+  }
+
+  @Test
+  void openreviewForumAndPdf() {
+    assertEquals(Map.of("openreview", List.of("PxTIG12RRHS")), Identifiers.of("https://openreview.net/pdf?id=PxTIG12RRHS"));
+    assertEquals(Map.of("openreview", List.of("TVHS5Y4dNvM")), Identifiers.of("https://openreview.net/forum?id=TVHS5Y4dNvM"));
+  }
+
+  @Test
+  void neuripsHash() {
+    assertEquals(Map.of("neurips", List.of("2cfa8f9e50e0f510ede9d12338a5f564")), Identifiers.of(
+        "https://papers.nips.cc/paper/2020/hash/2cfa8f9e50e0f510ede9d12338a5f564-Abstract.html"));
+    assertEquals(Map.of("neurips", List.of("2cfa8f9e50e0f510ede9d12338a5f564")), Identifiers.of(
+        "https://proceedings.neurips.cc/paper/2020/file/2cfa8f9e50e0f510ede9d12338a5f564-Paper.pdf"));
+  }
+
+  @Test
+  void cvfAndEcvaFileNames() {
+    assertEquals(Map.of("cvf", List.of("Zhang_Cross-View_Cross-Scene_Multi-View_Crowd_Counting_CVPR_2021_paper")),
+        Identifiers.of("https://openaccess.thecvf.com/content/CVPR2021/papers/Zhang_Cross-View_Cross-Scene_Multi-View_Crowd_Counting_CVPR_2021_paper.pdf"));
+    assertEquals(Map.of("ecva", List.of("3685_ECCV_2020_paper")),
+        Identifiers.of("https://www.ecva.net/papers/eccv_2020/papers_ECCV/html/3685_ECCV_2020_paper.php"));
+  }
+
+  @Test
+  void doiFromLinkAndText() {
+    assertEquals(Map.of("doi", List.of("10.1109/tkde.2020.2981333")), Identifiers.of("https://doi.org/10.1109/TKDE.2020.2981333"));
+    var ids = new Identifiers();
+    ids.addFromText("see 10.1038/s41586-020-2649-2.");
+    assertEquals(Map.of("doi", List.of("10.1038/s41586-020-2649-2")), ids.asMap());
+  }
+
+  @Test
+  void otherLinksCarryNoIdentifier() {
+    assertTrue(Identifiers.of("https://venturebeat.com/2021/05/25/x/").isEmpty());
+  }
+
+  @Test
+  void titlePrefixInBothBracketStyles() {
+    var p = Identifiers.titlePrefix("[2102.00554]深度学习中的稀疏性:剪枝与增长");
+    assertEquals("2102.00554", p.arxiv());
+    assertEquals("深度学习中的稀疏性:剪枝与增长", p.rest());
+    assertEquals("2101.09978", Identifiers.titlePrefix("【2101.09978】标题").arxiv());
+    assertNull(Identifiers.titlePrefix("【scikit】学达 1.0.0 版本"));
+  }
+}

@@ -1,0 +1,480 @@
+package org.mlnews.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlnews.issue.Entry;
+import org.mlnews.issue.EntryKind;
+import org.mlnews.issue.Issue;
+import org.mlnews.issue.Link;
+import org.mlnews.issue.NavLink;
+import org.mlnews.issue.SectionKind;
+import org.mlnews.issue.SourceException;
+import org.mlnews.issue.WeekRef;
+
+class IssueReaderTest {
+  private static final IssueReader READER = IssueReader.create();
+  private static final Path FILE = Path.of("test.md");
+
+  private static Issue read(String markdown) throws SourceException {
+    return READER.read("akiras-ml-news-week41-2020-ff1938c74adf", markdown, FILE);
+  }
+
+  private static Entry only(String section) throws SourceException {
+    Issue issue = read("# 2020 年第 41 周\n\n" + section);
+    assertEquals(1, issue.entries().size(), () -> "entries: " + issue.entries());
+    return issue.entries().get(0);
+  }
+
+  // ------------------------------------------------------------ layout variants
+
+  @Test
+  void titleSplitAroundItsLinkIsPutBackTogether() throws SourceException {
+    Entry e = only("""
+        # 1.机器学习论文
+
+        # 通过一个过滤过程一个类别提高可视化性能
+
+        *通过区分特定类别的过滤器*
+        [https://arxiv.org/abs/2007.08194](https://arxiv.org/abs/2007.08194)来训练可解释的卷积神经网络
+
+        通过限制 CNN 过滤器以使一个过滤器负责一个类别来提高解释性能的研究。
+        """);
+    assertEquals("通过区分特定类别的过滤器来训练可解释的卷积神经网络", e.title());
+    assertEquals(Map.of("arxiv", List.of("2007.08194")), e.ids());
+    assertEquals(EntryKind.PAPER, e.kind());
+    assertEquals("通过限制 CNN 过滤器以使一个过滤器负责一个类别来提高解释性能的研究。", e.summary());
+  }
+
+  @Test
+  void italicRawUrlThenTitle() throws SourceException {
+    Entry e = only("""
+        # 1.机器学习论文
+
+        # 用深度 VAE 超越自回归模型
+
+        *https://openreview.net/forum?id=RLRXCV6DbEJ*非常深入的 VAES 推广自回归模型
+
+        该研究得出的结果可与 PixelCNN 相媲美。
+        """);
+    assertEquals("非常深入的 VAES 推广自回归模型", e.title());
+    assertEquals(List.of(new Link("https://openreview.net/forum?id=RLRXCV6DbEJ", null)), e.links());
+    assertEquals(Map.of("openreview", List.of("RLRXCV6DbEJ")), e.ids());
+  }
+
+  @Test
+  void bareUrlFollowedByEmptyLink() throws SourceException {
+    Entry e = only("""
+        # 1.机器学习论文
+
+        # 用于异常检测的端到端框架
+
+        使用正态模型进行异常检测的迁移学习框架
+        https://arxiv.org/abs/2011.06210[](https://arxiv.org/abs/2011.06210)
+        """);
+    assertEquals("使用正态模型进行异常检测的迁移学习框架", e.title());
+    assertEquals(List.of(new Link("https://arxiv.org/abs/2011.06210", null)), e.links());
+    assertNull(e.summary());
+  }
+
+  @Test
+  void arxivIdPrefixInSquareBrackets() throws SourceException {
+    Entry e = only("""
+        # 3.报纸
+
+        [**ViT 的鲁棒性**](https://arxiv.org/abs/2103.14586?utm_campaign=x&utm_medium=email)
+
+        ![](img/9493327a1ba9be5d463b244d4071586e.png)
+
+        [2103.14586]了解用于图像分类的变压器的鲁棒性
+
+        一项检查稳定性的研究。
+        """);
+    assertEquals("ViT 的鲁棒性", e.heading());
+    assertEquals("了解用于图像分类的变压器的鲁棒性", e.title());
+    assertEquals(SectionKind.PAPERS, e.sectionKind());
+    assertEquals(List.of("img/9493327a1ba9be5d463b244d4071586e.png"), e.images());
+    assertEquals("https://arxiv.org/abs/2103.14586", e.links().get(0).url());
+  }
+
+  @Test
+  void arxivIdPrefixInFullWidthBracketsEndsAtTheItalics() throws SourceException {
+    Entry e = only("""
+        # 3.报纸
+
+        [**单一模型下的多种视觉语言任务**](https://arxiv.org/abs/2102.02779)
+
+        *【2102.02779】通过文本生成统一视觉和语言任务* 他们提出了 VL-巴特和 VL-T5。
+        """);
+    assertEquals("通过文本生成统一视觉和语言任务", e.title());
+    assertEquals("他们提出了 VL-巴特和 VL-T5。", e.summary());
+  }
+
+  @Test
+  void linkCardGivesTheArticleTitle() throws SourceException {
+    Entry e = only("""
+        # 2.技术文章
+
+        # Yann LeCun 教授的讲座材料现已提供
+
+        图灵奖获得者 Yann LeCun 博士的深度学习课程现已免费提供。
+
+        [](/@NYUDataScience/yann-lecuns-course-787ddc8bf0af) [## Yann LeCun 在 CDS 的深度学习课程
+
+        ### CDS 很兴奋的宣布…
+
+        medium.com](/@NYUDataScience/yann-lecuns-course-787ddc8bf0af)
+        """);
+    assertEquals("Yann LeCun 在 CDS 的深度学习课程", e.title());
+    assertEquals(List.of(new Link("https://medium.com/@NYUDataScience/yann-lecuns-course-787ddc8bf0af",
+        "Yann LeCun 在 CDS 的深度学习课程")), e.links());
+    assertEquals("图灵奖获得者 Yann LeCun 博士的深度学习课程现已免费提供。", e.summary());
+    assertEquals(EntryKind.ARTICLE, e.kind());
+  }
+
+  @Test
+  void mangledLinkTextKeepsTheCorrectHref() throws SourceException {
+    Entry e = only("""
+        # 1.机器学习论文
+
+        # 课程学习
+
+        超级损失:稳健课程学习的一般性损失
+        [https://papers . nips . cc/paper/2020/hash/2 CFA 8 F9 e 50 E0 f 510 ede 9d 12338 a5f 564-abstract . html](https://papers.nips.cc/paper/2020/hash/2cfa8f9e50e0f510ede9d12338a5f564-Abstract.html)
+        """);
+    assertEquals("超级损失:稳健课程学习的一般性损失", e.title());
+    assertEquals(Map.of("neurips", List.of("2cfa8f9e50e0f510ede9d12338a5f564")), e.ids());
+  }
+
+  @Test
+  void headlineWithDomainAfterDashes() throws SourceException {
+    Entry e = only("""
+        # 5.其他主题
+
+        ****[**人工智能行业中的反垄断**](https://www.wired.com/story/x/?utm_source=Revue)**——**[**www.wired.com**](https://www.wired.com/story/x/)****
+
+        一篇文章。
+        """);
+    assertEquals("人工智能行业中的反垄断", e.heading());
+    assertEquals(List.of(new Link("https://www.wired.com/story/x/", "人工智能行业中的反垄断")), e.links());
+    assertEquals(EntryKind.ARTICLE, e.kind());
+  }
+
+  @Test
+  void utmParametersAreRemovedAndOthersKept() throws SourceException {
+    Entry e = only("""
+        # 4.其他主题
+
+        # GPT-3
+
+        [](https://www.kmeme.com/gpt-3.html?utm_source=a&m=1&utm_medium=b) [## GPT 3 号机器人
+
+        www.kmeme.com](https://www.kmeme.com/gpt-3.html?utm_source=a&m=1&utm_medium=b)
+        """);
+    assertEquals("https://www.kmeme.com/gpt-3.html?m=1", e.links().get(0).url());
+  }
+
+  @Test
+  void picksBlockFlagsTheEntryWithTheSameLink() throws SourceException {
+    Issue issue = read("""
+        # 2020 年第 48 周
+
+        # —每周编辑精选
+
+        *   [通过交换图层进行风格转换](https://arxiv.org/abs/2010.05334v2)
+
+        # 1.机器学习论文
+
+        # 通过交换图层来执行样式转换
+
+        用于域间可控图像合成的分辨率相关 GAN 插值
+        [https://arxiv.org/abs/2010.05334](https://arxiv.org/abs/2010.05334)
+
+        # 在深度学习中解决物理难题
+
+        通过推理路径解决物理难题
+        [https://arxiv.org/abs/2011.07357](https://arxiv.org/abs/2011.07357)
+        """);
+    assertEquals(2, issue.entries().size());
+    assertTrue(issue.entries().get(0).editorsPick());
+    assertFalse(issue.entries().get(1).editorsPick());
+  }
+
+  @Test
+  void truncatedMonthlySummaryGetsOneEntryPerPick() throws SourceException {
+    Issue issue = READER.read("akiras-ml-news-october-2020-c7b5b4281d36", """
+        # Akira 的 ML 新闻# 2020 年 10 月
+
+        ## —每月编辑精选
+
+        *   [将 PCA 解释为玩游戏和去中心化](https://arxiv.org/abs/2010.00554)
+        *   [一篇文章](https://example.org/post)""", FILE);
+    assertEquals(java.time.YearMonth.of(2020, 10), issue.month());
+    assertEquals(2, issue.entries().size());
+    Entry first = issue.entries().get(0);
+    assertEquals(0, first.section());
+    assertEquals(EntryKind.PAPER, first.kind());
+    assertTrue(first.editorsPick());
+    assertEquals(EntryKind.ARTICLE, issue.entries().get(1).kind());
+  }
+
+  @Test
+  void navigationRelations() throws SourceException {
+    Issue issue = read("""
+        # 2020 年第 41 周
+
+        ## —过去的文章
+
+        [第 40 周](/analytics-vidhya/akiras-ml-news-week-40-2020-c23be58525e9) ⇦第 41 周(本帖)⇨ [第 42 周](/analytics-vidhya/akiras-ml-news-week42-2020-f6cfe5f3be1f)
+
+        [2020 年 9 月摘要](/analytics-vidhya/akiras-ml-news-september-2020-80ed65bd7ea4)
+        """);
+    List<NavLink> nav = issue.navigation();
+    assertEquals(List.of(NavLink.Rel.PREVIOUS, NavLink.Rel.NEXT, NavLink.Rel.SUMMARY),
+        nav.stream().map(NavLink::rel).toList());
+    assertEquals("https://medium.com/analytics-vidhya/akiras-ml-news-week-40-2020-c23be58525e9", nav.get(0).url());
+    assertEquals("akiras-ml-news-week-40-2020-c23be58525e9", nav.get(0).slug());
+    assertTrue(issue.entries().isEmpty());
+  }
+
+  @Test
+  void weekAndDateFromTitleAndIntro() throws SourceException {
+    Issue issue = read("""
+        # 2020 年第 41 周
+
+        > 原文：<https://medium.com/analytics-vidhya/akiras-ml-news-week41-2020-ff1938c74adf?source=collection_archive---------24----->
+
+        下面是我在 2020 年第 41 周(10 月 4 日~)读到的一些论文。
+        """);
+    assertEquals(new WeekRef(2020, 41), issue.week());
+    assertEquals(LocalDate.of(2020, 10, 4), issue.coverageStart());
+    assertEquals("https://medium.com/analytics-vidhya/akiras-ml-news-week41-2020-ff1938c74adf", issue.sourceUrl());
+    assertEquals("zh", issue.language());
+  }
+
+  @Test
+  void introDateAcrossTheYearEnd() throws SourceException {
+    Issue issue = READER.read("akiras-ml-news-week2-2021-c9374ac86d3e", """
+        # 2021 年第 2 周阿基拉的 ML 新闻
+
+        以下是我在 2021 年第 1 周和第 2 周(12 月 27 日~)读到的论文。
+        """, FILE);
+    assertEquals(new WeekRef(2021, 2), issue.week());
+    assertEquals(LocalDate.of(2020, 12, 27), issue.coverageStart());
+  }
+
+  @Test
+  void weekFromTheContinuationsWeekLine() throws SourceException {
+    Issue issue = READER.read("akiras-machine-learning-news-18-368e82e8ae4b", """
+        # Akira 的机器学习新闻— #18
+
+        2021 年第 23 周(6 月 6 日~)
+        """, FILE);
+    assertEquals(18, issue.issueNumber());
+    assertEquals(new WeekRef(2021, 23), issue.week());
+    assertEquals(LocalDate.of(2021, 6, 6), issue.coverageStart());
+  }
+
+  @Test
+  void weekMismatchWarnsAndTheTitleWins() throws SourceException {
+    Issue issue = READER.read("akiras-ml-news-week48-2020-150accbf126e", """
+        # 2020 年第 48 周
+
+        以下是我在 2020 年第 47 周(11 月 15 日~)读到的论文。
+        """, FILE);
+    assertEquals(new WeekRef(2020, 48), issue.week());
+    assertEquals("week-mismatch", issue.warnings().get(0).code());
+    assertEquals(3, issue.warnings().get(0).line());
+  }
+
+  @Test
+  void impossibleDateIsAWarning() throws SourceException {
+    Issue issue = read("""
+        # 2021 年第 9 周
+
+        以下是我在 2021 年第 9 周(2 月 30 日~)读到的论文。
+        """);
+    assertNull(issue.coverageStart());
+    assertEquals("bad-date", issue.warnings().get(0).code());
+  }
+
+  @Test
+  void duplicateAndUnknownSectionsWarn() throws SourceException {
+    Issue issue = read("""
+        # 2020 年第 48 周
+
+        # 1.机器学习论文
+
+        # 3.机器学习用例的例子
+
+        # 3.奇怪的东西
+        """);
+    assertEquals(List.of("duplicate-section-number", "section-unknown"),
+        issue.warnings().stream().map(w -> w.code()).sorted().toList());
+    assertEquals(SectionKind.UNKNOWN, issue.sections().get(2).kind());
+  }
+
+  @Test
+  void entryWithoutLinkAndProseBeforeAnyEntryWarn() throws SourceException {
+    Issue issue = read("""
+        # 2020 年第 41 周
+
+        # 2.技术文章
+
+        没有标题的段落。
+
+        # 为什么考试成绩高于培训成绩？
+
+        一个讨论的帖子。
+        """);
+    assertEquals(List.of("not-understood", "entry-without-link"),
+        issue.warnings().stream().map(w -> w.code()).toList());
+    assertEquals(EntryKind.OTHER, issue.entries().get(0).kind());
+  }
+
+  @Test
+  void footersAreNotEntries() throws SourceException {
+    Issue issue = read("""
+        # 2020 年第 41 周
+
+        # 4.其他主题
+
+        # 可怕的人工智能
+
+        [](https://github.com/daviddao/awful-ai) [## 大卫岛/可怕-艾
+
+        github.com](https://github.com/daviddao/awful-ai)
+
+        — — — — — —
+
+        # 推特，我贴一句纸评论。
+
+        [https://twitter.com/AkiraTOSEI](https://twitter.com/AkiraTOSEI)
+
+        # 关于我
+
+        制造工程师
+        """);
+    assertEquals(1, issue.entries().size());
+    assertTrue(issue.warnings().isEmpty(), () -> issue.warnings().toString());
+  }
+
+  @Test
+  void englishIssue() throws SourceException {
+    Issue issue = READER.read("akiras-ml-news-week41-2020-ff1938c74adf", """
+        # Akira's ML News #Week 41, 2020
+
+        Here are some papers and articles that I found particularly interesting I read in week 41 of 2020 (Oct 4~).
+
+        # 1. Machine Learning Papers
+
+        # Normalizer-free networks
+
+        [2102.06171] High-Performance Large-Scale Image Recognition Without Normalization
+        """, FILE);
+    assertEquals("en", issue.language());
+    assertEquals(LocalDate.of(2020, 10, 4), issue.coverageStart());
+    Entry e = issue.entries().get(0);
+    assertEquals("High-Performance Large-Scale Image Recognition Without Normalization", e.title());
+    assertEquals(Map.of("arxiv", List.of("2102.06171")), e.ids());
+    assertEquals(SectionKind.PAPERS, e.sectionKind());
+  }
+
+  // ------------------------------------------------------------ bad input
+
+  @Test
+  void emptyFileIsAnError(@TempDir Path dir) throws IOException {
+    Path f = Files.write(dir.resolve("x.md"), new byte[0]);
+    SourceException e = assertThrows(SourceException.class, () -> READER.read(f));
+    assertEquals(f, e.file());
+    assertTrue(e.getMessage().contains("empty"));
+  }
+
+  @Test
+  void whitespaceOnlyIsAnError() {
+    SourceException e = assertThrows(SourceException.class, () -> read("  \n\n\t\n"));
+    assertTrue(e.reason().contains("empty"));
+  }
+
+  @Test
+  void binaryIsAnError(@TempDir Path dir) throws IOException {
+    Path f = Files.write(dir.resolve("x.md"), new byte[] {'#', ' ', 'a', '\n', 0, 1, 2, 3});
+    SourceException e = assertThrows(SourceException.class, () -> READER.read(f));
+    assertEquals(2, e.line());
+    assertTrue(e.reason().contains("not Markdown"));
+  }
+
+  @Test
+  void invalidUtf8NamesTheLineOfTheFirstBadByte(@TempDir Path dir) throws IOException {
+    byte[] good = "# 2020 年第 41 周\n\n正文\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = new byte[good.length + 3];
+    System.arraycopy(good, 0, bytes, 0, good.length);
+    bytes[good.length] = 'a';
+    bytes[good.length + 1] = (byte) 0xC3;
+    bytes[good.length + 2] = (byte) 0x28;
+    Path f = Files.write(dir.resolve("x.md"), bytes);
+    SourceException e = assertThrows(SourceException.class, () -> READER.read(f));
+    assertEquals(4, e.line());
+    assertEquals(2, e.column());
+    assertTrue(e.reason().contains("UTF-8"));
+  }
+
+  @Test
+  void noTitleIsAnError() {
+    SourceException e = assertThrows(SourceException.class,
+        () -> read("\n\n只是一段文字，没有标题。\n\n## 二级标题\n"));
+    assertEquals(3, e.line());
+    assertTrue(e.reason().contains("no title"));
+  }
+
+  @Test
+  void slugComesFromTheFileName(@TempDir Path dir) throws IOException, SourceException {
+    Path f = Files.writeString(dir.resolve("akiras-ml-news-week-7-2021-8d6517711a17.md"), "# Akira 的 ML 新闻\n");
+    Issue issue = READER.read(f);
+    assertEquals("akiras-ml-news-week-7-2021-8d6517711a17", issue.slug());
+    assertEquals(new WeekRef(2021, 7), issue.week());
+  }
+
+  @Test
+  void oneReaderServesManyThreads() throws Exception {
+    Path file = Path.of("data/akiras-ml-news-week41-2020-ff1938c74adf.md");
+    String expected = org.mlnews.issue.IssueJson.write(READER.read(file));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      var futures = new java.util.ArrayList<java.util.concurrent.Future<String>>();
+      for (int i = 0; i < 16; i++) {
+        futures.add(pool.submit(() -> org.mlnews.issue.IssueJson.write(READER.read(file))));
+      }
+      for (var f : futures) {
+        assertEquals(expected, f.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
+  void oddInputNeverThrowsAnythingElse() {
+    String[] odd = {"#\n", "# t\n" + "> ".repeat(5000) + "x", "# t\n" + "[".repeat(10000),
+        "# t\n# 1.\n# 99999999999.论文\n", "# t\n[](", "# t\n*" + "*".repeat(3000) + "a"};
+    for (String s : odd) {
+      try {
+        read(s);
+      } catch (SourceException expected) {
+        // fine: the only exception type allowed
+      }
+    }
+  }
+}
