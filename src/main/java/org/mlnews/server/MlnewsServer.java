@@ -96,12 +96,13 @@ public final class MlnewsServer {
     cxt.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
     DatasetGraph dsg = new UnionDefaultView(store.datasetGraph(), cxt);
 
+    // The UI sends queries to the first endpoint listed, so the named one comes first.
     DataService.Builder data = DataService.newBuilder(dsg)
-        .addEndpoint(Operation.Query, "")
         .addEndpoint(Operation.Query, "sparql")
         .addEndpoint(Operation.Query, "query")
-        .addEndpoint(Operation.GSP_R, "")
-        .addEndpoint(Operation.GSP_R, "get");
+        .addEndpoint(Operation.Query, "")
+        .addEndpoint(Operation.GSP_R, "get")
+        .addEndpoint(Operation.GSP_R, "");
     if (allowUpdate) {
       // Only signed-in users may write; reads at /get and /sparql stay open.
       data.addEndpoint(Operation.Update, "update", Auth.ANY_USER)
@@ -183,14 +184,14 @@ public final class MlnewsServer {
   /** Starts listening; returns this server. */
   public MlnewsServer start() {
     fuseki.start();
-    LOG.info("listening on {}", baseUrl());
+    LOG.debug("listening on {}", baseUrl());
     return this;
   }
 
   /** Stops listening. The store stays open: it belongs to the caller. */
   public void stop() {
     fuseki.stop();
-    LOG.info("stopped");
+    LOG.debug("stopped");
   }
 
   /** The port listened on; the actual one once started with port 0. */

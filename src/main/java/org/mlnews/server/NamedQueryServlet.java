@@ -133,7 +133,7 @@ public final class NamedQueryServlet extends HttpServlet {
           + "' stopped: over the time limit of " + timeout.toMillis() + " ms");
       return;
     }
-    LOG.info("{} {} -> {} bytes in {} ms", named.name(), values, buffer.size(),
+    LOG.debug("{} {} -> {} bytes in {} ms", named.name(), values, buffer.size(),
         (System.nanoTime() - start) / 1_000_000);
     resp.setStatus(HttpServletResponse.SC_OK);
     resp.setContentType(contentType(format));

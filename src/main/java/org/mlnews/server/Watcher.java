@@ -88,7 +88,7 @@ public final class Watcher implements AutoCloseable {
     try {
       Watcher w = new Watcher(dir, debounce, builder, store, listener);
       w.thread.start();
-      LOG.info("watching {}", dir);
+      LOG.debug("watching {}", dir);
       return w;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot watch " + dir + ": " + e.getMessage(), e);
@@ -131,7 +131,7 @@ public final class Watcher implements AutoCloseable {
   }
 
   private void rebuild(java.util.List<String> changed) {
-    LOG.info("changed: {}; rebuilding", changed);
+    LOG.debug("changed: {}; rebuilding", changed);
     try {
       listener.rebuilt(changed, builder.build(store));
     } catch (RuntimeException e) {
