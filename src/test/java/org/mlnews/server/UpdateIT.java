@@ -78,12 +78,12 @@ class UpdateIT {
   @Test
   void graphStoreWriteNeedsCredentials() throws Exception {
     String url = base + "mlnews/data?graph=" + enc(GRAPH + "-gsp");
-    var anonymous = Fixture.send(HttpClient.newHttpClient(), "PUT", url, "text/turtle", "<urn:d> <urn:e> <urn:f> .");
+    var anonymous = Fixture.send(HttpClient.newHttpClient(), "PUT", url, "text/turtle", "<http://example.org/d> <http://example.org/e> <http://example.org/f> .");
     assertEquals(401, anonymous.statusCode());
-    var signedIn = Fixture.send(HttpClient.newHttpClient(), "PUT", url, "text/turtle", "<urn:d> <urn:e> <urn:f> .",
+    var signedIn = Fixture.send(HttpClient.newHttpClient(), "PUT", url, "text/turtle", "<http://example.org/d> <http://example.org/e> <http://example.org/f> .",
         "Authorization", basic("editor", "s3cret"));
     assertTrue(signedIn.statusCode() / 100 == 2, signedIn.statusCode() + " " + signedIn.body());
-    assertTrue(ask("GRAPH <" + GRAPH + "-gsp> { <urn:d> <urn:e> <urn:f> }"));
+    assertTrue(ask("GRAPH <" + GRAPH + "-gsp> { <http://example.org/d> <http://example.org/e> <http://example.org/f> }"));
   }
 
   @Test
