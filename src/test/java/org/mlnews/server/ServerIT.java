@@ -218,6 +218,8 @@ class ServerIT {
         preflight.headers().toString());
     assertTrue(preflight.headers().firstValue("Access-Control-Allow-Methods").orElse("").contains("POST"),
         preflight.headers().toString());
+    var named = get(base + "queries/issue-titles", "Origin", origin);
+    assertNotNull(named.headers().firstValue("Access-Control-Allow-Origin").orElse(null), "named queries too");
   }
 
   @Test
