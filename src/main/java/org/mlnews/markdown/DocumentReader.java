@@ -40,6 +40,7 @@ import org.mlnews.markdown.Inlines.Seg;
 final class DocumentReader {
   private enum Mode { PREAMBLE, PICKS, DIGEST, CONTENTS, NAV, PAST, FOOTER, SECTION }
 
+  private static final Pattern YEAR = Pattern.compile("(20\\d\\d)");
   private static final Pattern SECTION_HEADING = Pattern.compile("^(\\d{1,2})\\s*[.．、]\\s*(\\D.*)$");
   private static final Pattern SEPARATOR = Pattern.compile("^[—–\\-_ ]+$");
   private static final Pattern PICKS = Pattern.compile("(?i)编辑精选|editor'?s'? ?pick");
@@ -706,15 +707,16 @@ final class DocumentReader {
         sections, built, navigation, warnings);
   }
 
-  private int fallbackYear(WeekRef week, YearMonth month) {
+  /** The year a bare "M 月 D 日" belongs to, or null when nothing in the issue says. */
+  private Integer fallbackYear(WeekRef week, YearMonth month) {
     if (week != null) {
       return week.year();
     }
     if (month != null) {
       return month.getYear();
     }
-    Matcher m = Pattern.compile("(20\\d\\d)").matcher(slug + " " + title);
-    return m.find() ? Integer.parseInt(m.group(1)) : LocalDate.now().getYear();
+    Matcher m = YEAR.matcher(slug + " " + title);
+    return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
   /** "zh" when the title or a noticeable share of the text is CJK, else "en". */

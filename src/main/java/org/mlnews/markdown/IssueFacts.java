@@ -1,15 +1,14 @@
 package org.mlnews.markdown;
 
 import java.time.DateTimeException;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.temporal.TemporalAdjusters;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlnews.issue.WeekRef;
+import org.mlnews.time.NewsletterCalendar;
 
 /**
  * Reads the issue-level facts (week, month, issue number, coverage date) out of titles, slugs and
@@ -40,6 +39,12 @@ public final class IssueFacts {
   private static final Pattern ISSUE_NUMBER = Pattern.compile("(?i)\\b(?:issue|no\\.)\\s*#?\\s*(\\d{1,4})\\b");
   private static final Pattern ZH_ISSUE_NUMBER = Pattern.compile("第\\s*(\\d{1,4})\\s*期");
   private static final Pattern SLUG_ISSUE = Pattern.compile("(?i)(?:-news-|-issue-)(\\d{1,4})-[0-9a-f]{12}$");
+  /** "2021 年 7 月 25 日一周总结": the week of a stated date. */
+  private static final Pattern ZH_DATED_WEEK =
+      Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?:的|这)?\\s*一周");
+  /** "Summary of the week of July 25, 2021". */
+  private static final Pattern EN_DATED_WEEK = Pattern.compile(
+      "(?i)\\bweek of\\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})");
   private static final Pattern ZH_DATE = Pattern.compile("(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*[~～〜]");
   private static final Pattern EN_DATE = Pattern.compile(
       "(?i)\\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\s*[~～〜]");
@@ -130,15 +135,32 @@ public final class IssueFacts {
     return m.find() ? Integer.valueOf(m.group(1)) : null;
   }
 
-  /** A month and day written as the start of a covered period ("10 月 4 日~", "Oct 4~"). */
-  public record MonthDay(int month, int day, int offset) {}
+  /**
+   * A month and day written as the start of a covered period ("10 月 4 日~", "Oct 4~"), with its
+   * year when the text states one ("2021 年 7 月 25 日一周总结").
+   */
+  public record MonthDay(int month, int day, int offset, Integer year) {
+    public MonthDay(int month, int day, int offset) {
+      this(month, day, offset, null);
+    }
+  }
 
   /** The first "M 月 D 日~" / "Mon D~" in the text, unchecked (the day may not exist), or null. */
   public static MonthDay coverageMonthDay(String text) {
     if (text == null) {
       return null;
     }
-    Matcher m = ZH_DATE.matcher(text);
+    Matcher m = ZH_DATED_WEEK.matcher(text);
+    if (m.find()) {
+      return new MonthDay(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), m.start(),
+          Integer.valueOf(m.group(1)));
+    }
+    m = EN_DATED_WEEK.matcher(text);
+    if (m.find()) {
+      return new MonthDay(monthNumber(m.group(1)), Integer.parseInt(m.group(2)), m.start(),
+          Integer.valueOf(m.group(3)));
+    }
+    m = ZH_DATE.matcher(text);
     if (m.find()) {
       return new MonthDay(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), m.start());
     }
@@ -155,9 +177,12 @@ public final class IssueFacts {
    *
    * @throws DateTimeException when the day does not exist in any candidate year
    */
-  public static LocalDate resolve(MonthDay md, WeekRef week, YearMonth month, int fallbackYear) {
+  public static LocalDate resolve(MonthDay md, WeekRef week, YearMonth month, Integer fallbackYear) {
+    if (md.year() != null) {
+      return LocalDate.of(md.year(), md.month(), md.day());
+    }
     if (week != null) {
-      LocalDate expected = weekStart(week);
+      LocalDate expected = NewsletterCalendar.week(week).start();
       LocalDate best = null;
       DateTimeException failure = null;
       for (int y = week.year() - 1; y <= week.year() + 1; y++) {
@@ -176,14 +201,8 @@ public final class IssueFacts {
       }
       return best;
     }
-    int year = month != null ? month.getYear() : fallbackYear;
-    return LocalDate.of(year, md.month(), md.day());
-  }
-
-  /** The Sunday that starts a newsletter week (week 1 contains 1 January). */
-  public static LocalDate weekStart(WeekRef week) {
-    LocalDate jan1 = LocalDate.of(week.year(), 1, 1);
-    return jan1.with(TemporalAdjusters.previousOrSame(DayOfWeek.SUNDAY)).plusWeeks(week.number() - 1L);
+    Integer year = month != null ? Integer.valueOf(month.getYear()) : fallbackYear;
+    return year == null ? null : LocalDate.of(year, md.month(), md.day());
   }
 
   private static WeekRef weekRef(String year, String number) {

@@ -85,6 +85,11 @@ public final class Iris {
     return mint("paper/" + segment(scheme.toLowerCase(Locale.ROOT)) + "/" + segment(id));
   }
 
+  /** A paper known only by its URL (a paper host the extractor has no identifier scheme for). */
+  public Node paperByUrl(String url) {
+    return mint("paper/url/" + sha256(url).substring(0, 16));
+  }
+
   /** An article or other linked work, keyed by its normalised URL. */
   public Node article(String url) {
     return mint("article/" + sha256(url).substring(0, 16));

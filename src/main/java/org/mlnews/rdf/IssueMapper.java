@@ -156,8 +156,7 @@ public final class IssueMapper {
         List<Node> topics = e.topics().stream()
             .map(k -> NodeFactory.createURI(TOPIC + Iris.segment(k))).toList();
         topics.forEach(t -> emit(node, DC_SUBJECT, t));
-        Node work = work(e);
-        if (work != null) {
+        for (Node work : works(e)) {
           emit(node, ABOUT, work);
           emit(work, FEATURED_IN, issueNode);
           topics.forEach(t -> emit(work, DC_SUBJECT, t));
@@ -168,51 +167,71 @@ public final class IssueMapper {
       }
     }
 
-    /** The paper or article an entry is about; one resource however many issues mention it. */
-    private Node work(Entry e) {
+    /**
+     * The works an entry is about; each one resource however many issues mention it. Usually one:
+     * the paper keyed by its first identifier (its other schemes' first identifiers describe the
+     * same paper), or the linked article. A second identifier of the same scheme is another paper
+     * the entry also presents.
+     */
+    private List<Node> works(Entry e) {
+      var works = new java.util.ArrayList<Node>();
+      Map<String, String> primary = new java.util.TreeMap<>();
+      e.ids().forEach((scheme, values) -> {
+        if (!values.isEmpty()) {
+          primary.put(scheme, values.get(0));
+        }
+      });
       for (String scheme : Iris.PAPER_SCHEMES) {
-        List<String> ids = e.ids().get(scheme);
-        if (ids != null && !ids.isEmpty()) {
-          Node paper = iris.paper(scheme, ids.get(0));
-          emit(paper, RDF_TYPE, PAPER);
-          identifiers(paper, e.ids());
-          return paper;
+        if (primary.containsKey(scheme)) {
+          works.add(paper(iris.paper(scheme, primary.get(scheme)), primary));
+          break;
         }
       }
+      if (!works.isEmpty()) {
+        e.ids().forEach((scheme, values) -> values.stream().skip(1).forEach(id ->
+            works.add(paper(iris.paper(scheme, id), Map.of(scheme, id)))));
+        return works;
+      }
       if (e.links().isEmpty()) {
-        return null;
+        return works;
       }
       String url = e.links().get(0).url();
-      Node work = iris.article(url);
+      Node work = e.kind() == EntryKind.PAPER ? iris.paperByUrl(url) : iris.article(url);
       emit(work, RDF_TYPE, switch (e.kind()) {
         case PAPER -> Vocab.PAPER;
         case ARTICLE -> Vocab.ARTICLE;
         case OTHER -> Vocab.WORK;
       });
       emit(work, SCHEMA_URL, NodeFactory.createURI(url));
-      return work;
+      works.add(work);
+      return works;
     }
 
-    private void identifiers(Node paper, Map<String, List<String>> ids) {
-      for (var id : ids.getOrDefault("arxiv", List.of())) {
-        emit(paper, ARXIV_ID, str(id));
-        emit(paper, FOAF_PAGE, NodeFactory.createURI("https://arxiv.org/abs/" + id));
-        emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/10.48550/arXiv." + id));
-        emit(paper, BIBO_DOI, str("10.48550/arXiv." + id));
-      }
-      for (var id : ids.getOrDefault("openreview", List.of())) {
-        emit(paper, OPENREVIEW_ID, str(id));
-        emit(paper, FOAF_PAGE, NodeFactory.createURI("https://openreview.net/forum?id=" + id));
-      }
-      for (var id : ids.getOrDefault("doi", List.of())) {
-        emit(paper, BIBO_DOI, str(id));
-        emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/" + id));
-      }
-      for (String scheme : List.of("neurips", "cvf", "ecva")) {
-        for (var id : ids.getOrDefault(scheme, List.of())) {
-          emit(paper, PROCEEDINGS_ID, str(scheme + ":" + id));
+    private Node paper(Node paper, Map<String, String> ids) {
+      emit(paper, RDF_TYPE, Vocab.PAPER);
+      ids.forEach((scheme, id) -> {
+        switch (scheme) {
+          case "arxiv" -> {
+            emit(paper, ARXIV_ID, str(id));
+            emit(paper, FOAF_PAGE, NodeFactory.createURI("https://arxiv.org/abs/" + id));
+            emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/10.48550/arXiv." + id));
+          }
+          case "openreview" -> {
+            emit(paper, OPENREVIEW_ID, str(id));
+            emit(paper, FOAF_PAGE, NodeFactory.createURI("https://openreview.net/forum?id=" + id));
+          }
+          case "doi" -> {
+            emit(paper, BIBO_DOI, str(id));
+            emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/" + id));
+          }
+          default -> emit(paper, PROCEEDINGS_ID, str(scheme + ":" + id));
         }
+      });
+      // An arXiv paper's DOI is derived from its id, unless the entry gave another DOI.
+      if (ids.containsKey("arxiv") && !ids.containsKey("doi")) {
+        emit(paper, BIBO_DOI, str("10.48550/arXiv." + ids.get("arxiv")));
       }
+      return paper;
     }
 
     private void navigation() {
@@ -238,9 +257,7 @@ public final class IssueMapper {
         emit(node, RDF_TYPE, WARNING);
         emit(node, WARNING_CODE, str(w.code()));
         emit(node, RDFS_COMMENT, str(w.message()));
-        if (w.line() > 0) {
-          emit(node, SOURCE_LINE, integer(w.line()));
-        }
+        emit(node, SOURCE_LINE, integer(w.line()));
       }
     }
 

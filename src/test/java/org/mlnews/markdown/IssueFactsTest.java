@@ -76,8 +76,16 @@ class IssueFactsTest {
   }
 
   @Test
-  void weekStartIsTheSundayOfTheWeekHoldingJanuaryFirst() {
-    assertEquals(LocalDate.of(2020, 10, 4), IssueFacts.weekStart(new WeekRef(2020, 41)));
-    assertEquals(LocalDate.of(2020, 12, 27), IssueFacts.weekStart(new WeekRef(2021, 1)));
+  void coverageDateOfAWeekWithItsYear() {
+    var md = IssueFacts.coverageMonthDay("2021 年 7 月 25 日一周总结");
+    assertEquals(LocalDate.of(2021, 7, 25), IssueFacts.resolve(md, null, null, null));
+    var en = IssueFacts.coverageMonthDay("Summary of the week of July 25, 2021");
+    assertEquals(LocalDate.of(2021, 7, 25), IssueFacts.resolve(en, null, null, null));
+  }
+
+  @Test
+  void noYearAnywhereMeansNoDate() {
+    var md = IssueFacts.coverageMonthDay("(7 月 25 日~)");
+    assertNull(IssueFacts.resolve(md, null, null, null));
   }
 }
