@@ -161,8 +161,12 @@ class ServeCliIT {
       assertTrue(System.nanoTime() < deadline, "the edit was not picked up: " + s.out());
       Thread.sleep(100);
     }
+    // The report is printed just after the build commits, so a query may see the change first.
+    while (!s.out().contains("1 updated")) {
+      assertTrue(System.nanoTime() < deadline, "the rebuild was not reported: " + s.out());
+      Thread.sleep(50);
+    }
     assertTrue(s.out().contains("changed   " + W41 + ".md"), s.out());
-    assertTrue(s.out().contains("1 updated"), s.out());
 
     // A new file becomes a new graph.
     Files.copy(data.resolve(W41 + ".md"), data.resolve("extra-issue.md"));
