@@ -108,6 +108,7 @@ public final class Bench {
   private final int runs;
   private final int clients;
   private final Duration pageTime;
+  private final Duration queryBudget;
   private final List<QuerySpec> querySpecs;
   private final List<String> pages;
   private final String serveHeap;
@@ -124,6 +125,7 @@ public final class Bench {
     this.runs = b.runs;
     this.clients = b.clients;
     this.pageTime = b.pageTime;
+    this.queryBudget = b.queryBudget;
     this.querySpecs = List.copyOf(b.querySpecs);
     var p = new ArrayList<>(DEFAULT_PAGES);
     b.querySpecs.forEach(q -> p.add(q.httpPath()));
@@ -149,6 +151,7 @@ public final class Bench {
     private int runs = 200;
     private int clients = 4;
     private Duration pageTime = Duration.ofSeconds(10);
+    private Duration queryBudget = Duration.ofSeconds(30);
     private List<QuerySpec> querySpecs = DEFAULT_QUERIES;
     private final List<String> extraPages = new ArrayList<>();
     private String serveHeap = "512m";
@@ -223,6 +226,15 @@ public final class Bench {
         throw new IllegalArgumentException("Illegal page time=" + d + " : must be positive");
       }
       this.pageTime = d;
+      return this;
+    }
+
+    /** Most time spent timing one query one way (direct or HTTP); at least 5 runs are made. */
+    public Builder queryBudget(Duration d) {
+      if (d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException("Illegal query budget=" + d + " : must be positive");
+      }
+      this.queryBudget = d;
       return this;
     }
 
@@ -412,7 +424,7 @@ public final class Bench {
             OutputStream.nullOutputStream(), 0));
         URI uri = URI.create(server.baseUrl() + spec.httpPath());
         double[] overHttp = time(() -> get(http, uri, "application/sparql-results+json"));
-        out.add(new BenchReport.QueryResult(spec.name(), spec.params(), rows,
+        out.add(new BenchReport.QueryResult(spec.name(), spec.params(), rows, direct.length, overHttp.length,
             Stats.percentile(direct, 50), Stats.percentile(direct, 99),
             Stats.percentile(overHttp, 50), Stats.percentile(overHttp, 99)));
       }
@@ -422,18 +434,27 @@ public final class Bench {
     return out;
   }
 
+  /**
+   * Times {@code r}: {@code warmup} untimed runs, then {@code runs} timed ones, both cut short by
+   * {@code queryBudget} (a slow query at 10,000 issues would otherwise run for an hour); at least
+   * {@link #MIN_RUNS} timed runs whatever the budget. Milliseconds per run.
+   */
   private double[] time(Runnable r) {
-    for (int i = 0; i < warmup; i++) {
+    long warmEnd = System.nanoTime() + queryBudget.toNanos() / 4;
+    for (int i = 0; i < warmup && System.nanoTime() < warmEnd; i++) {
       r.run();
     }
-    double[] ms = new double[runs];
-    for (int i = 0; i < runs; i++) {
+    var ms = new ArrayList<Double>();
+    long end = System.nanoTime() + queryBudget.toNanos();
+    while (ms.size() < runs && (ms.size() < MIN_RUNS || System.nanoTime() < end)) {
       long t = System.nanoTime();
       r.run();
-      ms[i] = (System.nanoTime() - t) / 1e6;
+      ms.add((System.nanoTime() - t) / 1e6);
     }
-    return ms;
+    return ms.stream().mapToDouble(Double::doubleValue).toArray();
   }
+
+  static final int MIN_RUNS = 5;
 
   private static void get(HttpClient http, URI uri, String accept) {
     try {

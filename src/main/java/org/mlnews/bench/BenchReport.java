@@ -50,7 +50,8 @@ public record BenchReport(Machine machine, Settings settings, List<SizeResult> r
 
   public record Incremental(double seconds, int updated, int unchanged, long peakHeapBytes) {}
 
-  public record QueryResult(String name, Map<String, String> params, long rows, double directP50Ms,
+  public record QueryResult(String name, Map<String, String> params, long rows, int directRuns, int httpRuns,
+      double directP50Ms,
       double directP99Ms, double httpP50Ms, double httpP99Ms) {}
 
   public record PageResult(String path, long requests, long errors, double perSecond) {}
@@ -94,9 +95,10 @@ public record BenchReport(Machine machine, Settings settings, List<SizeResult> r
         int qi = q;
         String name = results.get(0).queries().get(q).name();
         rows.add(row(name + " p50 / p99 direct", r -> ms(r.queries().get(qi).directP50Ms()) + " / "
-            + ms(r.queries().get(qi).directP99Ms()) + " (" + r.queries().get(qi).rows() + " rows)"));
+            + ms(r.queries().get(qi).directP99Ms()) + " (" + r.queries().get(qi).rows() + " rows; "
+            + r.queries().get(qi).directRuns() + " runs)"));
         rows.add(row(name + " p50 / p99 HTTP", r -> ms(r.queries().get(qi).httpP50Ms()) + " / "
-            + ms(r.queries().get(qi).httpP99Ms())));
+            + ms(r.queries().get(qi).httpP99Ms()) + " (" + r.queries().get(qi).httpRuns() + " runs)"));
       }
       for (int p = 0; p < results.get(0).pages().size(); p++) {
         int pi = p;
@@ -105,7 +107,7 @@ public record BenchReport(Machine machine, Settings settings, List<SizeResult> r
                 ? " (" + r.pages().get(pi).errors() + " errors)" : "")));
       }
     }
-    rows.add(row("serve " + settings.serveHeap() + " under load", r -> r.serve() == null ? "—"
+    rows.add(row(settings.serveHeap() == null ? "serve in a child JVM (skipped)" : "serve -Xmx" + settings.serveHeap() + " under load", r -> r.serve() == null ? "—"
         : String.format(Locale.ROOT, "%,.0f pages/s, %d errors, started in %.1f s, peak RSS %s",
             r.serve().perSecond(), r.serve().errors() + r.serve().errorLogLines(), r.serve().startupSeconds(),
             Stats.mib(r.serve().peakRssBytes()))));

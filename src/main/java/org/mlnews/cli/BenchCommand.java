@@ -49,6 +49,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", defaultValue = "20", description = "Untimed runs first. Default: ${DEFAULT-VALUE}")
   int warmup;
 
+  @Option(names = "--query-seconds", defaultValue = "30",
+      description = "Most time spent timing one query one way; at least 5 runs. Default: ${DEFAULT-VALUE}")
+  double querySeconds;
+
   @Option(names = "--clients", defaultValue = "4", description = "Concurrent HTTP clients for pages/s. Default: ${DEFAULT-VALUE}")
   int clients;
 
@@ -75,6 +79,7 @@ final class BenchCommand implements Callable<Integer> {
       var b = Bench.builder().sizes(issues).seed(seed).work(work).ontology(ontology).queries(queries)
           .runs(quick ? 5 : runs).warmup(quick ? 2 : warmup).clients(clients)
           .pageTime(Duration.ofMillis(Math.round((quick ? 1 : pageSeconds) * 1000)))
+          .queryBudget(Duration.ofMillis(Math.round((quick ? 2 : querySeconds) * 1000)))
           .serveHeap(quick || serveHeap.equals("none") ? null : serveHeap).keep(keep);
       pages.forEach(b::page);
       bench = b.build();
