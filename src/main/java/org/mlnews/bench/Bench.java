@@ -273,6 +273,7 @@ public final class Bench {
   /** Runs every size in turn, printing progress to {@code log}. */
   public BenchReport run(PrintWriter log) {
     var machine = BenchReport.Machine.current();
+    warmUp(log);
     var results = new ArrayList<BenchReport.SizeResult>();
     for (int n : sizes) {
       results.add(runSize(n, log));
@@ -362,6 +363,31 @@ public final class Bench {
       if (!keep) {
         Stats.deleteTree(dir);
       }
+    }
+  }
+
+  /**
+   * A small untimed build and baseline load first, so that neither side of the first size pays
+   * for loading classes and compiling hot code that the other then gets for free.
+   */
+  private void warmUp(PrintWriter log) {
+    Path dir = work.resolve("warm-up");
+    Stats.deleteTree(dir);
+    say(log, "warming up");
+    try {
+      Generator.builder().issues(50).seed(seed + 1).build().generate(dir.resolve("data"));
+      Path nquads = dir.resolve("data.nq");
+      try (Store store = Store.open(dir.resolve("store"))) {
+        new org.mlnews.build.Builder(dir.resolve("data"), ontology, new Iris(base)).build(store);
+        try (OutputStream out = Files.newOutputStream(nquads)) {
+          Txn.executeRead(store.datasetGraph(), () -> RDFDataMgr.write(out, store.datasetGraph(), Lang.NQUADS));
+        }
+      }
+      baseline(nquads, dir.resolve("baseline"), 50);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      Stats.deleteTree(dir);
     }
   }
 
