@@ -76,7 +76,7 @@ public final class Cli {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"mlnews " + Version.VERSION};
+      return new String[] {"mlnews " + Version.EXTRACTOR};
     }
   }
 }
