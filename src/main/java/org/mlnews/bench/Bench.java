@@ -297,18 +297,20 @@ public final class Bench {
       // Full build into an empty store.
       say(log, "n=" + n + ": full build");
       Stats.resetPeakHeap();
+      double c0 = BenchReport.Machine.processCpuSeconds();
       long t0 = System.nanoTime();
       BuildReport full;
       long quads;
       try (Store store = Store.open(storeDir)) {
         full = new org.mlnews.build.Builder(data, ontology, iris).build(store);
         double buildSeconds = seconds(t0);
+        double buildCpu = BenchReport.Machine.processCpuSeconds() - c0;
         long buildHeap = Stats.peakHeap();
         if (!full.ok()) {
           throw new IllegalStateException("the build failed: " + full.failed());
         }
         quads = store.read(() -> store.datasetGraph().stream().count());
-        var build = new BenchReport.Load("mlnews build", buildSeconds, n / buildSeconds, quads / buildSeconds, buildHeap);
+        var build = new BenchReport.Load("mlnews build", buildSeconds, buildCpu, n / buildSeconds, quads / buildSeconds, buildHeap);
         say(log, String.format(Locale.ROOT, "  %d quads in %.1f s", quads, buildSeconds));
 
         // The same data as N-Quads, for the baseline (not timed).
@@ -329,13 +331,15 @@ public final class Bench {
         Path edited = corpus.issues().get(corpus.issues().size() / 2).file();
         edit(edited);
         Stats.resetPeakHeap();
+        double c1 = BenchReport.Machine.processCpuSeconds();
         long t1 = System.nanoTime();
         BuildReport inc;
         try (Store again = Store.open(storeDir)) {
           inc = new org.mlnews.build.Builder(data, ontology, iris).build(again);
         }
         double incSeconds = seconds(t1);
-        var incremental = new BenchReport.Incremental(incSeconds, inc.updated().size(),
+        var incremental = new BenchReport.Incremental(incSeconds, BenchReport.Machine.processCpuSeconds() - c1,
+            inc.updated().size(),
             inc.unchanged().size(), Stats.peakHeap());
         say(log, String.format(Locale.ROOT, "  %s in %.2f s", inc.summary(), incSeconds));
 
@@ -393,6 +397,7 @@ public final class Bench {
 
   private BenchReport.Load baseline(Path nquads, Path dir, int n) {
     Stats.resetPeakHeap();
+    double c0 = BenchReport.Machine.processCpuSeconds();
     long t0 = System.nanoTime();
     DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
     DataLoader loader = LoaderFactory.createLoader(dsg, (fmt, args) -> { });
@@ -405,10 +410,11 @@ public final class Bench {
       throw e;
     }
     double s = seconds(t0);
+    double cpu = BenchReport.Machine.processCpuSeconds() - c0;
     long quads = loader.countQuads();
     long heap = Stats.peakHeap();
     TDBInternal.expel(dsg);
-    return new BenchReport.Load("RIOT + TDB2 " + loader.getClass().getSimpleName(), s, n / s, quads / s, heap);
+    return new BenchReport.Load("RIOT + TDB2 " + loader.getClass().getSimpleName(), s, cpu, n / s, quads / s, heap);
   }
 
   /** Adds a sentence to the first summary of an issue file: a curator's small edit. */
