@@ -113,6 +113,7 @@ public final class Bench {
   private final List<String> pages;
   private final String serveHeap;
   private final boolean keep;
+  private final boolean warmUp;
 
   private Bench(Builder b) {
     this.sizes = List.copyOf(b.sizes);
@@ -133,6 +134,7 @@ public final class Bench {
     this.pages = List.copyOf(p);
     this.serveHeap = b.serveHeap;
     this.keep = b.keep;
+    this.warmUp = b.warmUp;
   }
 
   public static Builder builder() {
@@ -156,8 +158,15 @@ public final class Bench {
     private final List<String> extraPages = new ArrayList<>();
     private String serveHeap = "512m";
     private boolean keep;
+    private boolean warmUp = true;
 
     private Builder() {}
+
+    /** Whether an untimed small build and load run first (on by default; a smoke run skips it). */
+    public Builder warmUp(boolean w) {
+      this.warmUp = w;
+      return this;
+    }
 
     public Builder sizes(List<Integer> s) {
       if (s.isEmpty() || s.stream().anyMatch(n -> n < 1)) {
@@ -273,7 +282,9 @@ public final class Bench {
   /** Runs every size in turn, printing progress to {@code log}. */
   public BenchReport run(PrintWriter log) {
     var machine = BenchReport.Machine.current();
-    warmUp(log);
+    if (warmUp) {
+      warmUp(log);
+    }
     var results = new ArrayList<BenchReport.SizeResult>();
     for (int n : sizes) {
       results.add(runSize(n, log));

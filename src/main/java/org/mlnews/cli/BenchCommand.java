@@ -66,7 +66,7 @@ final class BenchCommand implements Callable<Integer> {
       description = "Heap of the child JVM that runs serve under load; 'none' skips it. Default: ${DEFAULT-VALUE}")
   String serveHeap;
 
-  @Option(names = "--quick", description = "A smoke run: few query runs, 1 s of pages, no child serve (sizes stay as given).")
+  @Option(names = "--quick", description = "A smoke run: no warm-up, few query runs, 1 s of pages, no child serve (sizes stay as given).")
   boolean quick;
 
   @Option(names = "--keep", description = "Keep the corpora and stores in the work folder.")
@@ -80,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
           .runs(quick ? 5 : runs).warmup(quick ? 2 : warmup).clients(clients)
           .pageTime(Duration.ofMillis(Math.round((quick ? 1 : pageSeconds) * 1000)))
           .queryBudget(Duration.ofMillis(Math.round((quick ? 2 : querySeconds) * 1000)))
-          .serveHeap(quick || serveHeap.equals("none") ? null : serveHeap).keep(keep);
+          .serveHeap(quick || serveHeap.equals("none") ? null : serveHeap).keep(keep).warmUp(!quick);
       pages.forEach(b::page);
       bench = b.build();
     } catch (IllegalArgumentException e) {

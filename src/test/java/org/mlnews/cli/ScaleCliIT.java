@@ -65,7 +65,7 @@ class ScaleCliIT {
     var r = CliIT.run("bench", "--issues", "5", "--quick", "--work", tmp.resolve("work").toString(),
         "--out", json.toString(), "--page-seconds", "0.2");
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("| **build / baseline rate** |"), r.out());
+    assertTrue(r.out().contains("| **build / baseline rate** (by CPU time) |"), r.out());
     var report = new ObjectMapper().readTree(json.toFile());
     assertEquals(5, report.at("/results/0/issues").asInt());
     assertTrue(report.at("/results/0/quads").asLong() > 1000);
