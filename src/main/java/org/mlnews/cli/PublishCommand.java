@@ -49,6 +49,10 @@ final class PublishCommand implements Callable<Integer> {
   @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS", description = "Time limit of one request. Default: ${DEFAULT-VALUE}")
   double timeout;
 
+  @Option(names = "--parallel", defaultValue = "4", paramLabel = "N",
+      description = "Requests in flight at once. Default: ${DEFAULT-VALUE}")
+  int parallel;
+
   @Option(names = "--force", description = "Send every graph, whatever was published before.")
   boolean force;
 
@@ -72,7 +76,7 @@ final class PublishCommand implements Callable<Integer> {
       }
       publisher = Publisher.builder().target(URI.create(to)).credentials(credentials).retries(retries)
           .backoff(Duration.ofMillis(Math.round(backoff * 1000)))
-          .timeout(Duration.ofMillis(Math.round(timeout * 1000))).force(force).dryRun(dryRun).build();
+          .timeout(Duration.ofMillis(Math.round(timeout * 1000))).force(force).dryRun(dryRun).parallel(parallel).build();
     } catch (IllegalArgumentException e) {
       throw new Cli.UsageException(e.getMessage());
     }
@@ -81,6 +85,7 @@ final class PublishCommand implements Callable<Integer> {
     PublishReport report;
     try (Store store = Store.open(options.store)) {
       report = publisher.publish(store, options.iris(), line -> {
+        // Called from the sending threads: one line at a time.
         if (line.startsWith("failed")) {
           err.println(line);
           err.flush();

@@ -24,6 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -55,6 +61,7 @@ public final class Publisher {
   private final Duration timeout;
   private final boolean force;
   private final boolean dryRun;
+  private final int parallel;
   private final Path stateDir;
   private final HttpClient http;
 
@@ -67,6 +74,7 @@ public final class Publisher {
     this.timeout = b.timeout;
     this.force = b.force;
     this.dryRun = b.dryRun;
+    this.parallel = b.parallel;
     this.stateDir = b.stateDir;
     this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(10)).build();
@@ -85,9 +93,19 @@ public final class Publisher {
     private Duration timeout = Duration.ofSeconds(60);
     private boolean force;
     private boolean dryRun;
+    private int parallel = 4;
     private Path stateDir;
 
     private Builder() {}
+
+    /** Requests in flight at once (1..64); 1 sends the graphs one by one, in order. */
+    public Builder parallel(int n) {
+      if (n < 1 || n > 64) {
+        throw new IllegalArgumentException("Illegal parallel=" + n + " : must be 1..64");
+      }
+      this.parallel = n;
+      return this;
+    }
 
     /** The Graph Store Protocol endpoint, e.g. {@code http://localhost:3030/ds/data}. */
     public Builder target(URI uri) {
@@ -184,9 +202,22 @@ public final class Publisher {
     var published = new TreeMap<>(readState(stateFile).graphs());
     var sent = new ArrayList<String>();
     var deleted = new ArrayList<String>();
-    var failed = new LinkedHashMap<String, String>();
-    int[] counters = new int[3]; // unchanged, retries, graphs
-    long[] bytes = new long[1];
+    var failed = new TreeMap<String, String>();
+    var retried = new AtomicInteger();
+    var bytes = new AtomicLong();
+    int[] counts = new int[2]; // graphs, unchanged
+    // The store is read in this thread (TDB2 transactions belong to a thread); the requests go out
+    // on `parallel` others, with a bounded number of bodies waiting, so memory stays small.
+    ExecutorService pool = Executors.newFixedThreadPool(parallel, r -> {
+      Thread t = new Thread(r, "mlnews-publish");
+      t.setDaemon(true);
+      return t;
+    });
+    var waiting = new Semaphore(parallel * 2);
+    var pending = new ArrayList<Future<?>>();
+    Object lock = new Object();
+    // Set by the first request whose credentials are refused: nothing more is sent after it.
+    var refused = new java.util.concurrent.atomic.AtomicReference<PublishException>();
     try {
       store.read(() -> {
         var names = new ArrayList<Node>();
@@ -196,7 +227,7 @@ public final class Publisher {
           }
         }
         names.addAll(store.graphNames(iris.issueGraphPrefix()));
-        counters[2] = names.size();
+        counts[0] = names.size();
         var present = new java.util.HashSet<String>();
         for (Node g : names) {
           String iri = g.getURI();
@@ -204,7 +235,7 @@ public final class Publisher {
           byte[] body = canonicalNTriples(store.datasetGraph().getGraph(g));
           String hash = sha256(body);
           if (hash.equals(previous.get(iri))) {
-            counters[0]++;
+            counts[1]++;
             continue;
           }
           if (dryRun) {
@@ -212,19 +243,40 @@ public final class Publisher {
             log.accept("would send " + iri);
             continue;
           }
-          try {
-            Result r = send("PUT", iri, body, counters);
-            sent.add(iri);
-            bytes[0] += body.length;
-            published.put(iri, hash);
-            log.accept("sent      " + iri + " (" + r.status + ")");
-          } catch (RequestFailed e) {
-            failed.put(iri, e.getMessage());
-            published.remove(iri);
-            log.accept("failed    " + iri + ": " + e.getMessage());
+          if (refused.get() != null) {
+            break;
           }
+          waiting.acquireUninterruptibly();
+          pending.add(pool.submit(() -> {
+            try {
+              if (refused.get() != null) {
+                return null;
+              }
+              Result r = send("PUT", iri, body, retried);
+              synchronized (lock) {
+                sent.add(iri);
+                published.put(iri, hash);
+                log.accept("sent      " + iri + " (" + r.status + ")");
+              }
+              bytes.addAndGet(body.length);
+            } catch (RequestFailed e) {
+              synchronized (lock) {
+                failed.put(iri, e.getMessage());
+                published.remove(iri);
+                log.accept("failed    " + iri + ": " + e.getMessage());
+              }
+            } catch (PublishException e) {
+              refused.compareAndSet(null, e);
+            } finally {
+              waiting.release();
+            }
+            return null;
+          }));
         }
         for (String iri : new ArrayList<>(published.keySet())) {
+          if (refused.get() != null) {
+            break;
+          }
           if (present.contains(iri) || !isOurs(iri, iris)) {
             continue;
           }
@@ -233,25 +285,63 @@ public final class Publisher {
             log.accept("would delete " + iri);
             continue;
           }
-          try {
-            send("DELETE", iri, null, counters);
-            deleted.add(iri);
-            published.remove(iri);
-            log.accept("deleted   " + iri);
-          } catch (RequestFailed e) {
-            failed.put(iri, e.getMessage());
-            log.accept("failed    " + iri + ": " + e.getMessage());
-          }
+          pending.add(pool.submit(() -> {
+            try {
+              if (refused.get() != null) {
+                return null;
+              }
+              send("DELETE", iri, null, retried);
+              synchronized (lock) {
+                deleted.add(iri);
+                published.remove(iri);
+                log.accept("deleted   " + iri);
+              }
+            } catch (RequestFailed e) {
+              synchronized (lock) {
+                failed.put(iri, e.getMessage());
+                log.accept("failed    " + iri + ": " + e.getMessage());
+              }
+            } catch (PublishException e) {
+              refused.compareAndSet(null, e);
+            }
+            return null;
+          }));
         }
         return null;
       });
+      for (Future<?> f : pending) {
+        await(f);
+      }
+      if (refused.get() != null) {
+        throw refused.get();
+      }
     } finally {
+      pool.shutdownNow();
       if (!dryRun) {
-        writeState(stateFile, new State(targetForPeople, published));
+        synchronized (lock) {
+          writeState(stateFile, new State(targetForPeople, published));
+        }
       }
     }
-    return new PublishReport(targetForPeople, credentials.toString(), counters[2], List.copyOf(sent),
-        List.copyOf(deleted), counters[0], failed, counters[1], bytes[0], (System.nanoTime() - t0) / 1e9, dryRun);
+    sent.sort(null);
+    deleted.sort(null);
+    return new PublishReport(targetForPeople, credentials.toString(), counts[0], List.copyOf(sent),
+        List.copyOf(deleted), counts[1], failed, retried.get(), bytes.get(), (System.nanoTime() - t0) / 1e9, dryRun);
+  }
+
+  /** Waits for one request; a refusal of the credentials (or a bug) in it ends the publish. */
+  private static void await(Future<?> f) {
+    try {
+      f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PublishException("interrupted");
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 
   private static boolean isOurs(String iri, Iris iris) {
@@ -268,12 +358,12 @@ public final class Publisher {
     }
   }
 
-  private Result send(String method, String graphIri, byte[] body, int[] counters) throws RequestFailed {
+  private Result send(String method, String graphIri, byte[] body, AtomicInteger retried) throws RequestFailed {
     URI uri = graphUri(graphIri);
     String last = null;
     for (int attempt = 0; attempt <= retries; attempt++) {
       if (attempt > 0) {
-        counters[1]++;
+        retried.incrementAndGet();
         sleep(backoff.multipliedBy(1L << Math.min(attempt - 1, 16)));
       }
       var req = HttpRequest.newBuilder(uri).timeout(timeout);

@@ -78,7 +78,7 @@ class PublisherIT {
 
   @Test
   void sendsEachGraphOnceThenOnlyWhatChangedAndDeletesWhatIsGone() {
-    var p = publisher().build();
+    var p = publisher().parallel(1).build();
     var first = p.publish(store, IRIS, l -> { });
     assertEquals(3, first.graphs());
     assertEquals(List.of("PUT " + IRIS.ontologyGraph().getURI(), "PUT " + IRIS.issueGraphPrefix() + "a",
@@ -104,7 +104,7 @@ class PublisherIT {
   @Test
   void serverErrorsAreRetriedWithBackoffClientErrorsAreNot() {
     script.addAll(List.of(503, 500, 201, 400, 201));
-    var r = publisher().retries(2).build().publish(store, IRIS, l -> { });
+    var r = publisher().retries(2).parallel(1).build().publish(store, IRIS, l -> { });
     assertEquals(2, r.retries());
     assertEquals(1, r.failed().size());
     assertTrue(r.failed().values().iterator().next().startsWith("PUT answered 400"), r.failed().toString());
@@ -140,9 +140,24 @@ class PublisherIT {
   @Test
   void refusedCredentialsStopThePublish() {
     script.add(401);
-    var e = assertThrows(PublishException.class, () -> publisher().build().publish(store, IRIS, l -> { }));
+    var e = assertThrows(PublishException.class, () -> publisher().parallel(1).build().publish(store, IRIS, l -> { }));
     assertTrue(e.getMessage().contains("refused the credentials (401"), e.getMessage());
     assertEquals(1, requests.size());
+  }
+
+  @Test
+  void manyGraphsGoOutInParallelAndAllAreRemembered() {
+    store.write(() -> {
+      for (int i = 0; i < 40; i++) {
+        add(IRIS.issueGraphPrefix() + "many-" + i, "x" + i);
+      }
+    });
+    var r = publisher().parallel(8).build().publish(store, IRIS, l -> { });
+    assertTrue(r.ok());
+    assertEquals(43, r.sent().size());
+    assertEquals(43, new java.util.HashSet<>(requests).size());
+    assertEquals(r.sent().stream().sorted().toList(), r.sent());
+    assertEquals(43, publisher().parallel(8).build().publish(store, IRIS, l -> { }).unchanged());
   }
 
   @Test
