@@ -45,6 +45,18 @@ final class GenerateCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new Cli.UsageException(e.getMessage());
     }
+    if (java.nio.file.Files.isDirectory(out)) {
+      try (var files = java.nio.file.Files.list(out)) {
+        long issuesThere = files.filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".json")).count();
+        if (issuesThere > 0) {
+          // Old files would stay beside the new ones and be built with them.
+          throw new Cli.UsageException("--out " + out + " already holds " + issuesThere
+              + " issue files; give an empty or new folder");
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot list " + out, e);
+      }
+    }
     var corpus = generator.generate(out);
     var list = corpus.issues();
     long entries = list.stream().mapToLong(Generator.GeneratedIssue::entries).sum();

@@ -22,6 +22,9 @@ class ScaleCliIT {
     try (Stream<Path> files = Files.list(tmp.resolve("gen"))) {
       assertEquals(12, files.filter(f -> f.toString().endsWith(".md")).count());
     }
+    var again = CliIT.run("generate", "--issues", "3", "--out", tmp.resolve("gen").toString());
+    assertEquals(2, again.code());
+    assertTrue(again.err().contains("already holds 12 issue files; give an empty or new folder"), again.err());
     var build = CliIT.run("build", "--data", tmp.resolve("gen").toString(), "--store", tmp.resolve("store").toString());
     assertEquals(0, build.code(), build.err());
     assertTrue(build.out().contains("12 issues in store (12 added"), build.out());
