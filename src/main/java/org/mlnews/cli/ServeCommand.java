@@ -102,7 +102,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       var library = QueryLibrary.load(options.queries);
       var binder = new ParamBinder(options.iris(), TopicScheme.load(options.ontology.resolve("topics.ttl")));
-      running.server = serverBuilder.store(store).queries(library).binder(binder).build().start();
+      running.server = serverBuilder.store(store).queries(library).binder(binder)
+          .describer(org.mlnews.dump.Describer.load(options.ontology, options.iris())).build().start();
       if (watch) {
         running.watcher = Watcher.start(options.data, Duration.ofMillis(300), builder, store,
             (changed, report) -> {

@@ -34,6 +34,7 @@ public final class Prefixes {
     m.put("rdf", Vocab.RDF);
     m.put("rdfs", Vocab.RDFS);
     m.put("schema", Vocab.SCHEMA);
+    m.put("sh", "http://www.w3.org/ns/shacl#");
     m.put("skos", Vocab.SKOS);
     m.put("spdx", SPDX);
     m.put("time", Vocab.TIME);

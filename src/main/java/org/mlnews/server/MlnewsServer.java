@@ -22,8 +22,10 @@ import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.ServerConnector;
+import org.mlnews.dump.Describer;
 import org.mlnews.query.ParamBinder;
 import org.mlnews.query.QueryLibrary;
+import org.mlnews.rdf.Iris;
 import org.mlnews.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +49,8 @@ import org.slf4j.LoggerFactory;
  * (SPARQL query), {@code /mlnews/get} and {@code /mlnews/data} (Graph Store Protocol, read; with
  * {@link Builder#allowUpdate} {@code /mlnews/data} is read-write and {@code /mlnews/update} takes
  * SPARQL Update, both behind HTTP basic authentication), {@code /queries}, {@code /$/ping},
- * {@code /$/metrics}, {@code /$/server}, and the UI at {@code /}.
+ * {@code /$/metrics}, {@code /$/server}, the dataset's VoID/DCAT description at
+ * {@code /.well-known/void} ({@link VoidServlet}), and the UI at {@code /}.
  */
 public final class MlnewsServer {
   /** The dataset's path on the server. */
@@ -66,6 +69,7 @@ public final class MlnewsServer {
   private final boolean allowUpdate;
   private final Path passwordFile;
   private final boolean ui;
+  private final Describer describer;
   private final FusekiServer fuseki;
 
   private MlnewsServer(Builder b) {
@@ -79,6 +83,8 @@ public final class MlnewsServer {
     this.allowUpdate = b.allowUpdate;
     this.passwordFile = b.passwordFile;
     this.ui = b.ui;
+    this.describer = b.describer != null ? b.describer
+        : new Describer(new Iris(Iris.DEFAULT_BASE), org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph());
     this.fuseki = fuseki();
   }
 
@@ -122,6 +128,7 @@ public final class MlnewsServer {
         .enableStats(true)
         .addServlet("/queries/*", new NamedQueryServlet(queries, binder, store.datasetGraph(),
             timeout, maxRows, DATASET))
+        .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
         .addServlet("/$/server", new ActionServerStatus());
     if (allowUpdate) {
@@ -254,8 +261,15 @@ public final class MlnewsServer {
     private boolean allowUpdate;
     private Path passwordFile;
     private boolean ui = true;
+    private Describer describer;
 
     private Builder() {}
+
+    /** What {@code /.well-known/void} says about the dataset (base IRI, title, license...). */
+    public Builder describer(Describer describer) {
+      this.describer = Objects.requireNonNull(describer, "describer");
+      return this;
+    }
 
     public Builder store(Store store) {
       this.store = Objects.requireNonNull(store, "store");

@@ -30,6 +30,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.mlnews.build.Builder;
 import org.mlnews.rdf.Iris;
 import org.mlnews.store.Store;
+import org.mlnews.validate.Report;
+import org.mlnews.validate.Validator;
 
 /**
  * Dumps of stores built from the bundled issues: each format reads back as the same graphs, two
@@ -73,6 +75,9 @@ class DumpIT {
         dumpsA.put(f, dump(new Dumper(a), f));
         dumpsSmallRuns.put(f, dump(new Dumper(a, 97), f));
       }
+      descriptionA = describe(a);
+      releaseA = Release.options().endpoint("https://example.org/sparql").write(a, DESCRIBER, tmp.resolve("releasesA"));
+      validation = Validator.load(Path.of("ontology")).validate(a, IRIS);
     }
     // B: week 48 first, week 41 in a second build, so TDB2 holds the terms in another order.
     Files.delete(data.resolve(W41 + ".md"));
@@ -83,10 +88,26 @@ class DumpIT {
       for (DumpFormat f : DumpFormat.values()) {
         dumpsB.put(f, dump(new Dumper(b), f));
       }
+      descriptionB = describe(b);
+      releaseB = Release.options().endpoint("https://example.org/sparql").write(b, DESCRIBER, tmp.resolve("releasesB"));
     }
     for (DumpFormat f : DumpFormat.values()) {
       Files.write(tmp.resolve("dump." + f.extension()), dumpsA.get(f));
     }
+  }
+
+  static final Describer DESCRIBER = Describer.load(Path.of("ontology"), IRIS);
+  static byte[] descriptionA;
+  static byte[] descriptionB;
+  static Release.Result releaseA;
+  static Release.Result releaseB;
+  static Report validation;
+
+  static byte[] describe(Store store) {
+    var out = new ByteArrayOutputStream();
+    Dumper.write(DESCRIBER.describe(store, Describer.Publication.endpoint("http://localhost:3030/mlnews/sparql")),
+        DumpFormat.TURTLE, out);
+    return out.toByteArray();
   }
 
   static byte[] dump(Dumper dumper, DumpFormat f) {
@@ -135,6 +156,99 @@ class DumpIT {
     assertTrue(trig.contains("\n<" + IRIS.issueGraph(W41).getURI() + "> {\n"), "graph block for week 41");
     assertTrue(trig.contains("\n<" + IRIS.issueGraph(W48).getURI() + "> {\n"), "graph block for week 48");
     assertTrue(trig.contains("\n<" + IRIS.ontologyGraph().getURI() + "> {\n"));
+  }
+
+  static final String VOID = "http://rdfs.org/ns/void#";
+  static final String DCAT = "http://www.w3.org/ns/dcat#";
+
+  static Node uri(String iri) {
+    return org.apache.jena.graph.NodeFactory.createURI(iri);
+  }
+
+  static Node object(Graph g, Node s, String p) {
+    var it = g.find(s, uri(p), Node.ANY);
+    return it.hasNext() ? it.next().getObject() : null;
+  }
+
+  @Test
+  void theDescriptionIsComputedFromTheData() {
+    Graph d = RDFParser.fromString(new String(descriptionA, StandardCharsets.UTF_8), org.apache.jena.riot.Lang.TURTLE).toGraph();
+    Node ds = IRIS.dataset();
+    assertEquals(Long.toString(union.size()), object(d, ds, VOID + "triples").getLiteralLexicalForm());
+    assertEquals("http://localhost:3030/mlnews/sparql", object(d, ds, VOID + "sparqlEndpoint").getURI());
+    assertEquals("https://creativecommons.org/licenses/by/4.0/", object(d, ds, "http://purl.org/dc/terms/license").getURI());
+    assertEquals("2020-12-05T00:00:00Z", object(d, ds, "http://purl.org/dc/terms/modified").getLiteralLexicalForm());
+    // Two issues, 13 papers (counted by reading the issues; see the IssueMapper tests).
+    var issues = d.find(Node.ANY, uri(VOID + "class"), uri("https://mlnews.example.org/ontology#Issue")).next().getSubject();
+    assertEquals("2", object(d, issues, VOID + "entities").getLiteralLexicalForm());
+    Node period = object(d, ds, "http://purl.org/dc/terms/temporal");
+    assertEquals("2020-10-04", object(d, period, DCAT + "startDate").getLiteralLexicalForm());
+    assertEquals("2020-11-28", object(d, period, DCAT + "endDate").getLiteralLexicalForm());
+    assertTrue(d.contains(ds, uri(DCAT + "theme"), uri("https://mlnews.example.org/topic/GAN")));
+    assertTrue(d.contains(ds, uri(VOID + "vocabulary"), uri("http://purl.org/dc/terms/")));
+    // Every property partition together holds every triple once.
+    long sum = d.find(Node.ANY, uri(VOID + "property"), Node.ANY).toList().stream()
+        .mapToLong(t -> Long.parseLong(object(d, t.getSubject(), VOID + "triples").getLiteralLexicalForm())).sum();
+    assertEquals(union.size(), sum);
+    assertArrayEquals(descriptionA, descriptionB, "the same data, the same description");
+  }
+
+  @Test
+  void aReleaseHoldsEveryFormatGzippedWithChecksumsAndTheDescription() throws Exception {
+    Path dir = releaseA.dir();
+    assertEquals("2020-12-05", releaseA.version(), "version and date default to the day of the last build");
+    assertEquals(tmp.resolve("releasesA").resolve("2020-12-05"), dir);
+    var names = releaseA.files().stream().map(p -> p.getFileName().toString()).toList();
+    assertEquals(List.of("SHA256SUMS", "mlnews-2020-12-05.jsonld.gz", "mlnews-2020-12-05.nq.gz",
+        "mlnews-2020-12-05.nt.gz", "mlnews-2020-12-05.rdf.gz", "mlnews-2020-12-05.trig.gz",
+        "mlnews-2020-12-05.ttl.gz", "void.ttl"), names);
+    Graph d = RDFParser.source(dir.resolve("void.ttl")).toGraph();
+    for (String line : Files.readAllLines(dir.resolve("SHA256SUMS"))) {
+      String sha = line.substring(0, 64);
+      Path file = dir.resolve(line.substring(66));
+      assertEquals(sha, java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))), line);
+      if (!file.getFileName().toString().equals("void.ttl")) {
+        // The description names the download, its size and checksum.
+        Node url = uri("https://mlnews.example.org/dumps/2020-12-05/" + file.getFileName());
+        Node dist = d.find(Node.ANY, uri(DCAT + "downloadURL"), url).next().getSubject();
+        assertEquals(Long.toString(Files.size(file)), object(d, dist, DCAT + "byteSize").getLiteralLexicalForm());
+        Node checksum = object(d, dist, "http://spdx.org/rdf/terms#checksum");
+        assertEquals(sha, object(d, checksum, "http://spdx.org/rdf/terms#checksumValue").getLiteralLexicalForm());
+        // And each dump, unzipped, is the plain dump.
+        DumpFormat f = DumpFormat.forFileName(file.getFileName().toString()).orElseThrow();
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(file))) {
+          assertArrayEquals(dumpsA.get(f), in.readAllBytes(), f.toString());
+        }
+      }
+    }
+    assertEquals("2020-12-05", object(d, IRIS.dataset(), "http://purl.org/dc/terms/issued").getLiteralLexicalForm());
+    assertEquals("https://example.org/sparql", object(d, IRIS.dataset(), VOID + "sparqlEndpoint").getURI());
+    for (String name : names) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve(name)), Files.readAllBytes(releaseB.dir().resolve(name)),
+          name + ": the same data, the same release");
+    }
+  }
+
+  @Test
+  void aReleaseIsNeverOverwritten() {
+    try (Store a = Store.open(tmp.resolve("a"))) {
+      var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+          () -> Release.options().write(a, DESCRIBER, tmp.resolve("releasesA")));
+      assertTrue(e.getMessage().startsWith("release 2020-12-05 already exists"), e.getMessage());
+    }
+  }
+
+  @Test
+  void theBundledDataConformsToTheShapesInTheStoreAndInEveryDump() {
+    assertTrue(validation.conforms(), validation.findings().toString());
+    var validator = Validator.load(Path.of("ontology"));
+    for (Path file : releaseA.files()) {
+      if (file.getFileName().toString().endsWith(".gz")) {
+        Report r = validator.validate(file, IRIS);
+        assertTrue(r.conforms(), file + ": " + r.findings());
+      }
+    }
   }
 
   static boolean hasRapper() {
