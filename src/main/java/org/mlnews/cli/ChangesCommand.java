@@ -46,7 +46,8 @@ final class ChangesCommand implements Callable<Integer> {
     out.println(String.format("%5s  %-24s %8s %8s  %s", "build", "time", "added", "removed", "graphs"));
     for (var e : entries) {
       var names = e.graphs().stream().map(g -> shortName(g, iris)).toList();
-      out.println(String.format("%5d  %-24s %8d %8d  %s", e.build(), e.time(), e.added(), e.removed(),
+      out.println(String.format("%5d  %-24s %8d %8d  %s", e.build(),
+          e.time().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), e.added(), e.removed(),
           String.join(" ", names)));
     }
     out.flush();

@@ -15,9 +15,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dump", description = {
-    "Write the store as RDF: turtle, ntriples or jsonld or rdfxml (the union of the graphs, each triple once),",
-    "nquads or trig (one named graph per issue). The same data gives the same bytes.",
-    "--since BUILD writes what the builds after BUILD changed, as an RDF Patch; --void the dataset's description."})
+    "Write the store as RDF, the same data always as the same bytes.",
+    "turtle, ntriples, jsonld, rdfxml: the union of the graphs, each triple once;",
+    "nquads, trig: one named graph per issue. ntriples and nquads stream.",
+    "--since BUILD: what the builds after BUILD changed, as one RDF Patch.",
+    "--void: the dataset's VoID/DCAT description."})
 final class DumpCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin StoreOptions options;
