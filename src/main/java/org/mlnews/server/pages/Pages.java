@@ -782,7 +782,9 @@ final class Pages {
       } else {
         String kind = hasType(s, Vocab.PAPER) ? "paper" : hasType(s, Vocab.ARTICLE) ? "article"
             : hasType(s, Vocab.ISSUE) ? "issue" : hasType(s, Vocab.SKOS_CONCEPT) ? "topic" : "resource";
-        hits.add(new View.Hit(link(s, "zh"), kind, snippet, lang, null, match.score()));
+        Link target = link(s, kind.equals("topic") ? "en" : "zh");
+        hits.add(new View.Hit(target, kind, snippet != null && snippet.equals(target.text()) ? null : snippet, lang,
+            null, match.score()));
       }
     }
     m.put("hits", hits);
