@@ -20,9 +20,12 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.ServerConnector;
@@ -170,6 +173,21 @@ public final class MlnewsServer {
     for (Connector c : server.getJettyServer().getConnectors()) {
       if (c instanceof ServerConnector sc) {
         sc.setHost(host);
+        if (browser) {
+          // IRIs minted from identifiers with a '/' (DOIs) hold %2F in one path segment; Jetty
+          // refuses such paths by default. The browser reads the raw path and decodes it itself.
+          HttpConnectionFactory http = sc.getConnectionFactory(HttpConnectionFactory.class);
+          if (http != null) {
+            http.getHttpConfiguration().setUriCompliance(UriCompliance.DEFAULT.with("mlnews",
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+          }
+        }
+      }
+    }
+    if (browser) {
+      ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
+      if (context != null) {
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
       }
     }
     if (ui) {

@@ -139,14 +139,23 @@ public final class Browser implements Filter {
       return true;
     }
     // Any other IRI under the base that the data knows (a resource kind added later).
-    Node n = NodeFactory.createURI(paths.toIri(path));
+    String canonical = LocalPaths.canonical(path);
+    if (canonical == null) {
+      return false;
+    }
+    Node n = NodeFactory.createURI(paths.toIri(canonical));
     return Txn.calculateRead(dsg, () -> dsg.getUnionGraph().contains(n, Node.ANY, Node.ANY));
   }
 
   // ---------------------------------------------------------------------------------------------
 
-  private void resource(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+  private void resource(HttpServletRequest req, HttpServletResponse resp, String rawPath) throws IOException {
     resp.setHeader("Vary", "Accept");
+    String path = LocalPaths.canonical(rawPath);
+    if (path == null) {
+      text(resp, 400, "Bad request: the path does not decode as UTF-8.");
+      return;
+    }
     String requested = req.getParameter("format");
     Optional<Format> chosen = requested != null ? Format.byToken(requested) : Format.negotiate(req.getHeader("Accept"));
     StringBuilder alternates = new StringBuilder();

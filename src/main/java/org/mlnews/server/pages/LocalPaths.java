@@ -48,6 +48,37 @@ public final class LocalPaths {
     return null;
   }
 
+  /**
+   * A request path in the form the IRIs are minted in (see {@code Iris}): each segment
+   * percent-decoded, then percent-encoded again outside RFC 3986's unreserved characters with
+   * upper-case hex, so {@code /paper/doi/10.1109%2fx} and {@code /paper/doi/10.1109%2Fx} name one
+   * paper. Null if the path does not decode.
+   */
+  public static String canonical(String rawPath) {
+    var joined = new java.util.StringJoiner("/");
+    for (String segment : rawPath.split("/", -1)) {
+      byte[] bytes;
+      try {
+        bytes = java.net.URLDecoder.decode(segment.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8)
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+      var sb = new StringBuilder();
+      for (byte x : bytes) {
+        int c = x & 0xff;
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+            || c == '-' || c == '.' || c == '_' || c == '~') {
+          sb.append((char) c);
+        } else {
+          sb.append('%').append(String.format("%02X", c));
+        }
+      }
+      joined.add(sb);
+    }
+    return joined.toString();
+  }
+
   /** The public IRI a server path (raw, percent-encoded as requested, no query) stands for. */
   public String toIri(String path) {
     if (path.equals("/ontology")) {

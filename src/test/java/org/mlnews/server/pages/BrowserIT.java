@@ -158,6 +158,21 @@ class BrowserIT {
   }
 
   @Test
+  void identifiersWithASlashResolve() throws Exception {
+    // A DOI-keyed paper: its IRI holds %2F in one segment; any case of the hex digits names it.
+    String doi = "/paper/doi/10.1109%2Fcvpr42600.2020.00813";
+    String planted = page("/issue/" + PLANTED).body();
+    assertTrue(planted.contains("href=\"" + doi + "\""), "the issue links the DOI paper");
+    for (String p : List.of(doi, doi.replace("%2F", "%2f"))) {
+      var r = f.get(p, "Accept", HTML_ACCEPT);
+      assertEquals(200, r.statusCode(), p + ": " + r.body());
+      assertTrue(r.body().contains("href=\"https://doi.org/10.1109/cvpr42600.2020.00813\""), "the DOI links out");
+    }
+    Graph g = parse(f.get(doi + "?format=ttl").body(), Lang.TURTLE);
+    assertTrue(g.contains(iri(Iris.DEFAULT_BASE + "paper/doi/10.1109%2Fcvpr42600.2020.00813"), Vocab.RDF_TYPE, Vocab.PAPER));
+  }
+
+  @Test
   void unknownIrisAre404() throws Exception {
     var html = f.get("/issue/no-such-issue", "Accept", HTML_ACCEPT);
     assertEquals(404, html.statusCode());
