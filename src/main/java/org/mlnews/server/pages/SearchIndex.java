@@ -53,7 +53,8 @@ import org.slf4j.LoggerFactory;
  * <p>Analysis: Lucene's standard tokenizer, CJK width folding, lower case, then CJK bigrams; the
  * index also keeps every Han character on its own, the queries use bigrams, so "甘" (one
  * character) and "生成" (a word) both find their text; Latin words are stemmed (Porter), so
- * "GANs" finds "GAN".
+ * "GANs" finds "GAN". Every word of a query must match, each as a phrase (see
+ * {@link #luceneQuery}).
  *
  * <p>Keeping in step with the store: the index is rebuilt from the store, whole, whenever the
  * store's fingerprint (every issue graph's name and build time, and the size of the topic graph)
@@ -207,7 +208,7 @@ public final class SearchIndex implements AutoCloseable {
    */
   public List<Match> search(String text, int limit) {
     refresh();
-    String q = QueryParserBase.escape(text.strip());
+    String q = luceneQuery(text);
     if (q.isEmpty()) {
       return List.of();
     }
@@ -220,6 +221,25 @@ public final class SearchIndex implements AutoCloseable {
     var out = new ArrayList<>(best.values());
     out.sort((a, b) -> Float.compare(b.score(), a.score()));
     return out;
+  }
+
+  /**
+   * The words of {@code text} as a Lucene query that needs all of them, each as a phrase: so
+   * "微分方程" matches those four characters in a row (its bigrams in sequence), not any text with
+   * "方程", and no character of the input is Lucene syntax.
+   */
+  static String luceneQuery(String text) {
+    var sb = new StringBuilder();
+    for (String word : text.strip().split("\\s+")) {
+      if (word.isEmpty()) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append("+\"").append(QueryParserBase.escape(word)).append('"');
+    }
+    return sb.toString();
   }
 
   @Override
