@@ -82,6 +82,7 @@ public final class MlnewsServer {
   private final boolean ui;
   private final Iris iris;
   private final boolean browser;
+  private final int pageSize;
   private SearchIndex searchIndex;
   private final FusekiServer fuseki;
 
@@ -98,6 +99,7 @@ public final class MlnewsServer {
     this.ui = b.ui;
     this.iris = b.iris;
     this.browser = b.browser;
+    this.pageSize = b.pageSize;
     this.fuseki = fuseki();
   }
 
@@ -151,7 +153,7 @@ public final class MlnewsServer {
       // everything else passes on to Fuseki.
       searchIndex = SearchIndex.open(store.dir().resolve("text-index"), store.datasetGraph(), iris.topicsGraph());
       fb.addFilter("/*", new Browser(store.datasetGraph(), new LocalPaths(iris), searchIndex, timeout.toMillis(),
-          DATASET));
+          DATASET, pageSize));
     }
     if (ui) {
       String uiBase = uiFiles();
@@ -347,6 +349,7 @@ public final class MlnewsServer {
     private boolean ui = true;
     private Iris iris = new Iris(Iris.DEFAULT_BASE);
     private boolean browser = true;
+    private int pageSize = 50;
 
     private Builder() {}
 
@@ -425,6 +428,15 @@ public final class MlnewsServer {
     /** The base the data's IRIs were minted under; the browser answers for them at its own paths. */
     public Builder iris(Iris iris) {
       this.iris = Objects.requireNonNull(iris, "iris");
+      return this;
+    }
+
+    /** Items on one page of the browser's long lists (default 50). */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException("Illegal pageSize=" + pageSize + " : Page size must be at least 1");
+      }
+      this.pageSize = pageSize;
       return this;
     }
 

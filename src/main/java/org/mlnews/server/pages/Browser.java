@@ -66,8 +66,19 @@ public final class Browser implements Filter {
   private final StaticFiles staticFiles = new StaticFiles("browser/static/");
   private final StaticFiles uiFiles = new StaticFiles("webapp/");
   private final Describer describer;
+  private final int pageSize;
 
   public Browser(DatasetGraph dsg, LocalPaths paths, SearchIndex search, long timeoutMillis, String datasetPath) {
+    this(dsg, paths, search, timeoutMillis, datasetPath, Pages.PAGE_SIZE);
+  }
+
+  /** {@code pageSize}: items on one page of a long list (entries of a period, papers of a topic, search hits...). */
+  public Browser(DatasetGraph dsg, LocalPaths paths, SearchIndex search, long timeoutMillis, String datasetPath,
+      int pageSize) {
+    if (pageSize < 1) {
+      throw new IllegalArgumentException("Illegal pageSize=" + pageSize + " : Page size must be at least 1");
+    }
+    this.pageSize = pageSize;
     this.dsg = Objects.requireNonNull(dsg, "dsg");
     this.paths = Objects.requireNonNull(paths, "paths");
     this.search = search;
@@ -121,7 +132,7 @@ public final class Browser implements Filter {
   }
 
   private Pages pages() {
-    return new Pages(dsg, paths, timeoutMillis);
+    return new Pages(dsg, paths, timeoutMillis, pageSize);
   }
 
   /** Fuseki's own paths (SPARQL, admin, named queries) are never resources. */
@@ -236,6 +247,9 @@ public final class Browser implements Filter {
     }
     if (pages.hasType(node, Vocab.PAPER) || pages.hasType(node, Vocab.ARTICLE) || pages.hasType(node, Vocab.WORK)) {
       return pages.work(node);
+    }
+    if (iri.equals(Vocab.TOPIC)) {
+      return pages.topicScheme(node);
     }
     if (pages.hasType(node, Vocab.SKOS_CONCEPT) && iri.startsWith(Vocab.TOPIC)) {
       return pages.topic(node, path, page);

@@ -40,6 +40,7 @@ import org.mlnews.time.Year;
  * transaction. Lists longer than {@link #PAGE_SIZE} are paginated with {@code ?page=N}.
  */
 final class Pages {
+  /** Items on one page of a long list, unless the server says otherwise. */
   static final int PAGE_SIZE = 50;
 
   /** A template name and the values it renders. */
@@ -49,8 +50,10 @@ final class Pages {
   private final Graph g;
   private final LocalPaths paths;
   private final Sparql sparql;
+  private final int pageSize;
 
-  Pages(DatasetGraph dsg, LocalPaths paths, long timeoutMillis) {
+  Pages(DatasetGraph dsg, LocalPaths paths, long timeoutMillis, int pageSize) {
+    this.pageSize = pageSize;
     this.dsg = dsg;
     this.g = dsg.getUnionGraph();
     this.paths = paths;
@@ -134,20 +137,20 @@ final class Pages {
     return g.contains(n, Vocab.RDF_TYPE, type);
   }
 
-  static int pages(long total) {
-    return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+  int pages(long total) {
+    return (int) Math.max(1, (total + pageSize - 1) / pageSize);
   }
 
-  static Pager pager(String path, String param, int page, long total) {
+  Pager pager(String path, String param, int page, long total) {
     int pages = pages(total);
     int p = Math.min(Math.max(page, 1), pages);
     return new Pager(p, pages, total, p > 1 ? path + "?" + param + "=" + (p - 1) : null,
         p < pages ? path + "?" + param + "=" + (p + 1) : null);
   }
 
-  static <T> List<T> slice(List<T> all, Pager pager) {
-    int from = (pager.page() - 1) * PAGE_SIZE;
-    return all.subList(Math.min(from, all.size()), Math.min(from + PAGE_SIZE, all.size()));
+  <T> List<T> slice(List<T> all, Pager pager) {
+    int from = (pager.page() - 1) * pageSize;
+    return all.subList(Math.min(from, all.size()), Math.min(from + pageSize, all.size()));
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -619,7 +622,7 @@ final class Pages {
 
   Rendered generic(Node r, String path, int page) {
     var m = new LinkedHashMap<String, Object>();
-    Link self = link(r, "zh");
+    Link self = link(r);
     m.put("title", self.text());
     m.put("titleLang", self.lang());
     m.put("types", links(objects(r, Vocab.RDF_TYPE)));
@@ -683,7 +686,7 @@ final class Pages {
       return new Value(null, o.getLiteralLexicalForm(), o.getLiteralLanguage(),
           dt == null || o.getLiteralLanguage().length() > 0 || dt.equals(Vocab.XSD + "string") ? null : prefixed(dt));
     }
-    return new Value(link(o, "zh"), null, null, null);
+    return new Value(link(o), null, null, null);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -790,5 +793,64 @@ final class Pages {
     m.put("hits", hits);
     m.put("pager", pager);
     return new Rendered("search", m);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The topic scheme: every topic, as a tree under the top concepts, with its mentions
+
+  Rendered topicScheme(Node scheme) {
+    var m = new LinkedHashMap<String, Object>();
+    Node title = literal(scheme, Vocab.DC_TITLE, "en");
+    m.put("title", title == null ? "Topics" : title.getLiteralLexicalForm());
+    Node desc = literal(scheme, Vocab.DC_DESCRIPTION, "en");
+    m.put("description", desc == null ? null : desc.getLiteralLexicalForm());
+    var mentions = new java.util.HashMap<Node, Long>();
+    for (Binding b : sparql.select("""
+        SELECT ?topic (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ml:Entry ; dcterms:subject ?topic } GROUP BY ?topic
+        """)) {
+      mentions.put(get(b, "topic"), Long.parseLong(str(b, "n")));
+    }
+    var children = new java.util.HashMap<Node, List<Node>>();
+    List<Node> members = subjects(NodeFactory.createURI(Vocab.SKOS + "inScheme"), scheme);
+    for (Node t : members) {
+      for (Node b : objects(t, Vocab.SKOS_BROADER)) {
+        children.computeIfAbsent(b, k -> new ArrayList<>()).add(t);
+      }
+    }
+    List<Node> tops = new ArrayList<>(objects(scheme, NodeFactory.createURI(Vocab.SKOS + "hasTopConcept")));
+    for (Node t : members) {
+      if (objects(t, Vocab.SKOS_BROADER).isEmpty() && !tops.contains(t)) {
+        tops.add(t);
+      }
+    }
+    var rows = new ArrayList<Map<String, Object>>();
+    var seen = new java.util.HashSet<Node>();
+    tops.sort(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER));
+    for (Node t : tops) {
+      addTopicRow(t, 0, children, mentions, rows, seen);
+    }
+    m.put("rows", rows);
+    m.put("count", members.size());
+    return new Rendered("topics", m);
+  }
+
+  private void addTopicRow(Node t, int depth, Map<Node, List<Node>> children, Map<Node, Long> mentions,
+      List<Map<String, Object>> rows, java.util.Set<Node> path) {
+    if (!path.add(t)) {
+      return;
+    }
+    Node zh = literal(t, Vocab.SKOS_PREF_LABEL, "zh");
+    var row = new LinkedHashMap<String, Object>();
+    row.put("topic", link(t));
+    row.put("zh", zh != null && zh.getLiteralLanguage().equals("zh") ? zh.getLiteralLexicalForm() : null);
+    row.put("mentions", mentions.getOrDefault(t, 0L));
+    row.put("depth", Math.min(depth, 4));
+    rows.add(row);
+    List<Node> kids = new ArrayList<>(children.getOrDefault(t, List.of()));
+    kids.sort(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER));
+    for (Node k : kids) {
+      addTopicRow(k, depth + 1, children, mentions, rows, path);
+    }
+    path.remove(t);
   }
 }

@@ -42,6 +42,9 @@ final class BrowserFixture implements AutoCloseable {
     this.iris = iris;
   }
 
+  /** Small pages, so the bundled issues make lists long enough to paginate. */
+  static final int PAGE_SIZE = 10;
+
   static BrowserFixture start(Path dir, Iris iris) throws IOException {
     Path data = dir.resolve("data");
     Files.createDirectories(data);
@@ -60,7 +63,7 @@ final class BrowserFixture implements AutoCloseable {
     }
     var binder = new ParamBinder(iris, TopicScheme.load(Path.of("ontology", "topics.ttl")));
     MlnewsServer server = MlnewsServer.builder().store(store).queries(QueryLibrary.load(Path.of("queries")))
-        .binder(binder).iris(iris).port(0).host("127.0.0.1").build().start();
+        .binder(binder).iris(iris).pageSize(PAGE_SIZE).port(0).host("127.0.0.1").build().start();
     return new BrowserFixture(store, server, iris);
   }
 

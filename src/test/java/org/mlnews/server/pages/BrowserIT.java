@@ -317,13 +317,34 @@ class BrowserIT {
   }
 
   @Test
+  void topicSchemePage() throws Exception {
+    String b = page("/topic/").body();
+    assertTrue(b.contains("mlnews topics"));
+    int generative = b.indexOf("href=\"/topic/GenerativeModel\"");
+    int gan = b.indexOf("href=\"/topic/GAN\"");
+    int stylegan = b.indexOf("href=\"/topic/StyleGAN\"");
+    assertTrue(generative > 0 && gan > generative && stylegan > gan, "a tree: generative model > GAN > StyleGAN");
+    assertTrue(b.contains("<li class=\"depth-2\"><a href=\"/topic/StyleGAN\""), b);
+  }
+
+  @Test
   void longListsArePaginated() throws Exception {
-    String first = page("/topic/").body();
-    assertTrue(first.contains("page 1 of"), "the topic scheme's ~300 concepts are paginated");
-    assertTrue(first.contains("href=\"/topic/?page=2\""), "a link to page 2");
-    String second = page("/topic/?page=2").body();
-    assertTrue(second.contains("page 2 of"));
-    assertTrue(second.contains("href=\"/topic/?page=1\""));
+    // Q4 2020 holds 29 entries; the fixture's pages hold 10.
+    String first = page("/time/quarter/2020-Q4").body();
+    assertTrue(first.contains("page 1 of 3"), first);
+    assertTrue(first.contains("href=\"/time/quarter/2020-Q4?page=2\""), "a link to page 2");
+    assertTrue(first.contains("将 PCA 解释为玩游戏和去中心化"), "the first entry on page 1");
+    String third = page("/time/quarter/2020-Q4?page=3").body();
+    assertTrue(third.contains("page 3 of 3"));
+    assertTrue(third.contains("href=\"/time/quarter/2020-Q4?page=2\""), "a link back");
+    assertFalse(third.contains("将 PCA 解释为玩游戏和去中心化"));
+    assertTrue(page("/time/quarter/2020-Q4?page=99").body().contains("page 3 of 3"), "past the end: the last page");
+    // Search results and a generic page's incoming links too.
+    String search = page("/search?q=" + URLEncoder.encode("的", StandardCharsets.UTF_8)).body();
+    assertTrue(search.contains("page 1 of"), "search results are paginated");
+    assertTrue(search.contains("&amp;page=2\""), search);
+    String gan = page("/topic/GAN").body();
+    assertFalse(gan.contains("page 1 of"), "a short list has no pager");
   }
 
   @Test
