@@ -83,7 +83,7 @@ public final class Builder {
     this.extractor = new Extractor(IssueReader.create(), topics.tagger());
     this.mapper = new IssueMapper(iris);
     // Everything besides the source file that an issue graph depends on.
-    this.fingerprint = sha256((Version.VERSION + "\n" + iris.base() + "\n").getBytes(StandardCharsets.UTF_8),
+    this.fingerprint = sha256((Version.EXTRACTOR + "\n" + iris.base() + "\n").getBytes(StandardCharsets.UTF_8),
         read(topicsFile));
   }
 
@@ -193,7 +193,7 @@ public final class Builder {
                 + " was inferred from " + inference.basis(), 0)));
         Graph g = GraphFactory.createDefaultGraph();
         var prov = new Provenance(dataDir.resolve(sources.get(slug).getFileName()).toString(),
-            hashes.get(slug), Version.VERSION, now);
+            hashes.get(slug), Version.EXTRACTOR, now);
         mapper.map(issue, prov, inferred.get(slug), StreamRDFLib.graph(g));
         store.replaceGraph(iris.issueGraph(slug), g);
         (stored.containsKey(slug) ? updated : added).add(slug);

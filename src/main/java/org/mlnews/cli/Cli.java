@@ -2,9 +2,7 @@ package org.mlnews.cli;
 
 import java.io.PrintWriter;
 import org.mlnews.Version;
-import org.mlnews.issue.SourceException;
 import org.mlnews.query.ParamException;
-import org.mlnews.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,11 +56,8 @@ public final class Cli {
     return FAILURE;
   }
 
+  /** Our exceptions carry a complete sentence (with file and line where there is one). */
   private static String message(Throwable ex) {
-    if (ex instanceof SourceException || ex instanceof StoreException || ex instanceof ParamException
-        || ex instanceof UsageException) {
-      return ex.getMessage();
-    }
     return ex.getMessage() == null ? ex.toString() : ex.getMessage();
   }
 
@@ -76,7 +71,7 @@ public final class Cli {
   static final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      return new String[] {"mlnews " + Version.VERSION};
+      return new String[] {"mlnews " + Version.EXTRACTOR};
     }
   }
 }

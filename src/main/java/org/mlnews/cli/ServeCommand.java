@@ -163,7 +163,7 @@ final class ServeCommand implements Callable<Integer> {
       } finally {
         store.close();
         if (server != null) {
-          out.println("mlnews stopped; store " + store.dir() + " closed");
+          out.println("mlnews stopped; store closed: " + store.dir());
           out.flush();
         }
         stopped.countDown();

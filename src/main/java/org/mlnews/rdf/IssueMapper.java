@@ -183,13 +183,13 @@ public final class IssueMapper {
       });
       for (String scheme : Iris.PAPER_SCHEMES) {
         if (primary.containsKey(scheme)) {
-          works.add(paper(iris.paper(scheme, primary.get(scheme)), primary));
+          works.add(paper(iris.paper(scheme, primary.get(scheme)), primary, e.links()));
           break;
         }
       }
       if (!works.isEmpty()) {
         e.ids().forEach((scheme, values) -> values.stream().skip(1).forEach(id ->
-            works.add(paper(iris.paper(scheme, id), Map.of(scheme, id)))));
+            works.add(paper(iris.paper(scheme, id), Map.of(scheme, id), e.links()))));
         return works;
       }
       if (e.links().isEmpty()) {
@@ -207,7 +207,8 @@ public final class IssueMapper {
       return works;
     }
 
-    private Node paper(Node paper, Map<String, String> ids) {
+    /** A paper with its identifiers and its pages: the canonical ones, and the proceedings page linked. */
+    private Node paper(Node paper, Map<String, String> ids, List<org.mlnews.issue.Link> links) {
       emit(paper, RDF_TYPE, Vocab.PAPER);
       ids.forEach((scheme, id) -> {
         switch (scheme) {
@@ -224,7 +225,11 @@ public final class IssueMapper {
             emit(paper, BIBO_DOI, str(id));
             emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/" + id));
           }
-          default -> emit(paper, PROCEEDINGS_ID, str(scheme + ":" + id));
+          default -> {
+            emit(paper, PROCEEDINGS_ID, str(scheme + ":" + id));
+            links.stream().filter(l -> l.url().contains(id))
+                .forEach(l -> emit(paper, FOAF_PAGE, NodeFactory.createURI(l.url())));
+          }
         }
       });
       // An arXiv paper's DOI is derived from its id, unless the entry gave another DOI.

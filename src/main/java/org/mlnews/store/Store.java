@@ -48,7 +48,7 @@ public final class Store implements AutoCloseable {
       throw new StoreException("cannot create store directory " + dir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       if (causedBy(e, AlreadyLocked.class)) {
-        throw new StoreException("store " + dir + " is in use by another process (see "
+        throw new StoreException("the store " + dir + " is in use by another process (see "
             + dir.resolve("tdb.lock") + "); stop that process first", e);
       }
       throw new StoreException("cannot open store " + dir + ": " + e.getMessage(), e);

@@ -80,6 +80,35 @@ class IssueMapperTest {
   }
 
   @Test
+  void proceedingsPaperLinksItsProceedingsPage() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    String url = "https://papers.nips.cc/paper/2020/hash/2cfa8f9e50e0f510ede9d12338a5f564-Abstract.html";
+    var entry = new org.mlnews.issue.Entry(1, org.mlnews.issue.SectionKind.PAPERS, "SuperLoss",
+        "SuperLoss: A Generic Loss for Robust Curriculum Learning", null,
+        org.mlnews.issue.EntryKind.PAPER, java.util.List.of(new org.mlnews.issue.Link(url, null)),
+        java.util.Map.of("neurips", java.util.List.of("2cfa8f9e50e0f510ede9d12338a5f564")),
+        null, null, false, 20);
+    Graph g = map(mapper, issue.withEntries(java.util.List.of(entry)), null);
+    Node paper = NodeFactory.createURI(Iris.DEFAULT_BASE + "paper/neurips/2cfa8f9e50e0f510ede9d12338a5f564");
+    assertTrue(g.contains(paper, Vocab.FOAF_PAGE, NodeFactory.createURI(url)));
+    assertTrue(g.contains(paper, Vocab.PROCEEDINGS_ID,
+        NodeFactory.createLiteralString("neurips:2cfa8f9e50e0f510ede9d12338a5f564")));
+  }
+
+  @Test
+  void anEntryPresentingTwoPapersIsAboutBoth() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    var e = issue.entries().get(0);
+    var two = new org.mlnews.issue.Entry(e.section(), e.sectionKind(), e.heading(), e.title(), e.summary(),
+        e.kind(), e.links(), java.util.Map.of("arxiv", java.util.List.of("2009.13829", "2010.02772")),
+        e.images(), e.topics(), e.editorsPick(), e.line());
+    Graph g = map(mapper, issue.withEntries(java.util.List.of(two)), null);
+    Node entry = mapper.iris().entry(issue.slug(), 1);
+    assertEquals(2, g.find(entry, Vocab.ABOUT, Node.ANY).toList().size());
+    assertEquals(1, g.find(mapper.iris().paper("arxiv", "2009.13829"), Vocab.ARXIV_ID, Node.ANY).toList().size());
+  }
+
+  @Test
   void weekIsDuringTheQuarterOfItsSundayAndOverlapsTheNext() throws Exception {
     Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
     Graph g = map(mapper, issue, null);

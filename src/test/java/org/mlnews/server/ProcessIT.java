@@ -36,7 +36,7 @@ class ProcessIT {
       assertTrue(p.waitFor(60, TimeUnit.SECONDS), "serve should give up at once");
       String err = Files.readString(tmp.resolve("stderr.txt"));
       assertEquals(1, p.exitValue(), err);
-      assertTrue(err.contains("mlnews serve: store " + dir + " is in use by another process"), err);
+      assertTrue(err.contains("mlnews serve: the store " + dir + " is in use by another process"), err);
       assertTrue(held.read(() -> held.datasetGraph().getUnionGraph().size()) > 0, "the holder is unharmed");
     }
   }
@@ -64,7 +64,7 @@ class ProcessIT {
     p.destroy(); // SIGTERM
     assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve did not stop on SIGTERM");
     List<String> lines = Files.readAllLines(stdout);
-    assertTrue(lines.contains("mlnews stopped; store " + dir + " closed"), lines.toString());
+    assertTrue(lines.contains("mlnews stopped; store closed: " + dir), lines.toString());
     try (Store again = Store.open(dir)) {
       assertTrue(again.read(() -> again.datasetGraph().getUnionGraph().size()) > 0);
     }

@@ -135,7 +135,7 @@ class ServeCliIT {
     assertTrue(list.body().contains("gan-papers-q4-2020"), list.body());
 
     assertEquals(Cli.OK, s.stop());
-    assertTrue(s.out().contains("mlnews stopped; store " + storeDir + " closed"), s.out());
+    assertTrue(s.out().contains("mlnews stopped; store closed: " + storeDir), s.out());
     // The store was closed: it opens again, and a second serve without building sees the same data.
     try (Store store = Store.open(storeDir)) {
       assertEquals(2, (int) store.read(() -> store.graphNames("https://mlnews.example.org/graph/issue/").size()));
