@@ -32,15 +32,7 @@ final class View {
   record Property(Link property, List<Value> values) {}
 
   /** Where a long list is: page n of pages, with the hrefs of its neighbours (null at the ends). */
-  record Pager(int page, int pages, long total, String previous, String next) {
-    boolean multiple() {
-      return pages > 1;
-    }
-
-    public boolean isMultiple() {
-      return pages > 1;
-    }
-  }
+  record Pager(int page, int pages, long total, String previous, String next) {}
 
   /** An entry of an issue as the issue page shows it. */
   record Entry(String anchor, int position, String headline, String lang, List<Link> works, String summary,
