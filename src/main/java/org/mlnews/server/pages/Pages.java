@@ -70,8 +70,24 @@ final class Pages {
 
   Link link(Node n, String lang) {
     Node lit = Labels.labelNode(g, n, lang);
-    String text = lit != null ? lit.getLiteralLexicalForm() : Labels.fallback(n);
+    String text = lit != null ? lit.getLiteralLexicalForm() : unlabelled(n);
     return new Link(href(n), text, lit != null ? lit.getLiteralLanguage() : "");
+  }
+
+  /** A name for a resource without a label: a work's URL, an outside IRI in full, else the last segment. */
+  private String unlabelled(Node n) {
+    if (n.isURI()) {
+      for (Node p : List.of(Vocab.SCHEMA_URL, Vocab.FOAF_PAGE)) {
+        Node url = first(n, p);
+        if (url != null && url.isURI()) {
+          return url.getURI();
+        }
+      }
+      if (paths.toLocal(n.getURI()) == null) {
+        return n.getURI();
+      }
+    }
+    return Labels.fallback(n);
   }
 
   String href(Node n) {
