@@ -64,21 +64,25 @@ public final class Browser implements Filter {
   private final String datasetPath;
   private final Templates templates = new Templates();
   private final StaticFiles staticFiles = new StaticFiles("browser/static/");
-  private final StaticFiles uiFiles = new StaticFiles("webapp/");
+  private final StaticFiles uiFiles;
   private final Describer describer;
   private final int pageSize;
 
   public Browser(DatasetGraph dsg, LocalPaths paths, SearchIndex search, long timeoutMillis, String datasetPath) {
-    this(dsg, paths, search, timeoutMillis, datasetPath, Pages.PAGE_SIZE);
+    this(dsg, paths, search, timeoutMillis, datasetPath, Pages.PAGE_SIZE, true);
   }
 
-  /** {@code pageSize}: items on one page of a long list (entries of a period, papers of a topic, search hits...). */
+  /**
+   * {@code pageSize}: items on one page of a long list (entries of a period, papers of a topic,
+   * search hits...); {@code ui}: whether to serve the Fuseki UI's files at {@code /ui/}.
+   */
   public Browser(DatasetGraph dsg, LocalPaths paths, SearchIndex search, long timeoutMillis, String datasetPath,
-      int pageSize) {
+      int pageSize, boolean ui) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("Illegal pageSize=" + pageSize + " : Page size must be at least 1");
     }
     this.pageSize = pageSize;
+    this.uiFiles = ui ? new StaticFiles("webapp/") : null;
     this.dsg = Objects.requireNonNull(dsg, "dsg");
     this.paths = Objects.requireNonNull(paths, "paths");
     this.search = search;
@@ -110,10 +114,10 @@ public final class Browser implements Filter {
         }
       } else if (path.startsWith("/static/") && read) {
         file(req, resp, staticFiles, path.substring("/static/".length()), true);
-      } else if (path.equals("/ui") && read) {
+      } else if (uiFiles != null && path.equals("/ui") && read) {
         resp.setStatus(302);
         resp.setHeader("Location", req.getContextPath() + "/ui/");
-      } else if (path.startsWith("/ui/") && read && !isFusekiPath(path.substring(3))) {
+      } else if (uiFiles != null && path.startsWith("/ui/") && read && !isFusekiPath(path.substring(3))) {
         String rest = path.substring("/ui/".length());
         file(req, resp, uiFiles, rest.isEmpty() ? "index.html" : rest, false);
       } else if (isResourcePath(path)) {
