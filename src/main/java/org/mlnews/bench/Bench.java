@@ -93,10 +93,12 @@ public final class Bench {
       new QuerySpec("topic-trend", Map.of("topic", "GAN")));
 
   /**
-   * The pages measured for pages per second: the named-query index (HTML) and each named query's
-   * page. The browser's pages ({@code org.mlnews.server.pages}) are added with {@link Builder#page}.
+   * The fixed pages measured for pages per second: the browser's home, a topic, a quarter and a
+   * search, and the named-query index. Each named query's page, an issue's page and a paper's page
+   * (from the generated corpus) are added per size; more with {@link Builder#page}.
    */
-  public static final List<String> DEFAULT_PAGES = List.of("queries");
+  public static final List<String> DEFAULT_PAGES = List.of("", "topic/GAN", "time/quarter/2020-Q4",
+      "search?q=GAN", "queries");
 
   private final List<Integer> sizes;
   private final long seed;
@@ -110,7 +112,9 @@ public final class Bench {
   private final Duration pageTime;
   private final Duration queryBudget;
   private final List<QuerySpec> querySpecs;
-  private final List<String> pages;
+  private final List<String> fixedPages;
+  /** The pages of the size being measured: the fixed ones and the corpus' own. */
+  private List<String> pages = List.of();
   private final String serveHeap;
   private final boolean keep;
   private final boolean warmUp;
@@ -131,7 +135,7 @@ public final class Bench {
     var p = new ArrayList<>(DEFAULT_PAGES);
     b.querySpecs.forEach(q -> p.add(q.httpPath()));
     p.addAll(b.extraPages);
-    this.pages = List.copyOf(p);
+    this.fixedPages = List.copyOf(p);
     this.serveHeap = b.serveHeap;
     this.keep = b.keep;
     this.warmUp = b.warmUp;
@@ -304,6 +308,7 @@ public final class Bench {
     try {
       say(log, "n=" + n + ": generating");
       var corpus = Generator.builder().issues(n).seed(seed).build().generate(data);
+      pages = pagesOf(corpus);
 
       // Full build into an empty store.
       say(log, "n=" + n + ": full build");
@@ -446,7 +451,8 @@ public final class Bench {
     var binder = new ParamBinder(iris, TopicScheme.load(ontology.resolve("topics.ttl")));
     var out = new ArrayList<BenchReport.QueryResult>();
     MlnewsServer server = MlnewsServer.builder().store(store).queries(library).binder(binder).port(0)
-        .host("127.0.0.1").ui(false).build().start();
+        .host("127.0.0.1").ui(false).iris(iris)
+        .describer(org.mlnews.dump.Describer.load(ontology, iris)).build().start();
     try {
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       for (QuerySpec spec : querySpecs) {
@@ -514,11 +520,37 @@ public final class Bench {
     }
   }
 
+  /** The fixed pages, then an issue's page and the page of a paper several issues featured. */
+  private List<String> pagesOf(Generator.Corpus corpus) {
+    var p = new ArrayList<>(fixedPages);
+    var issue = corpus.issues().get(corpus.issues().size() / 2);
+    p.add(1, "issue/" + issue.slug());
+    String paper = null;
+    var seen = new java.util.HashSet<String>();
+    search:
+    for (var i : corpus.issues()) {
+      for (String id : i.paperIds()) {
+        if (!seen.add(id)) {
+          paper = id; // featured again: its page lists several issues
+          break search;
+        }
+      }
+    }
+    if (paper == null && !issue.paperIds().isEmpty()) {
+      paper = issue.paperIds().get(0);
+    }
+    if (paper != null) {
+      p.add(2, "paper/" + paper.replace(':', '/'));
+    }
+    return List.copyOf(p);
+  }
+
   private List<BenchReport.PageResult> pages(Store store, Iris iris) {
     var library = QueryLibrary.load(queries);
     var binder = new ParamBinder(iris, TopicScheme.load(ontology.resolve("topics.ttl")));
     MlnewsServer server = MlnewsServer.builder().store(store).queries(library).binder(binder).port(0)
-        .host("127.0.0.1").ui(false).build().start();
+        .host("127.0.0.1").ui(false).iris(iris)
+        .describer(org.mlnews.dump.Describer.load(ontology, iris)).build().start();
     try {
       return load(server.baseUrl());
     } finally {
