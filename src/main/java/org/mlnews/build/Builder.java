@@ -275,7 +275,7 @@ public final class Builder {
 
   private static byte[] readSource(Path file) throws SourceException {
     try {
-      return Files.readAllBytes(file);
+      return org.mlnews.issue.SourceLimits.read(file);
     } catch (IOException e) {
       throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }

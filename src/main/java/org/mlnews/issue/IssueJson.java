@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -40,7 +39,7 @@ public final class IssueJson {
   /** Reads one issue; errors name the file, line and column of the offending JSON. */
   public static Issue read(Path file) throws SourceException {
     try {
-      return MAPPER.readValue(Files.readAllBytes(file), Issue.class);
+      return MAPPER.readValue(SourceLimits.read(file), Issue.class);
     } catch (JsonProcessingException e) {
       var loc = e.getLocation();
       String msg = e.getOriginalMessage();

@@ -1,0 +1,131 @@
+package org.mlnews.markdown;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mlnews.issue.Issue;
+import org.mlnews.issue.SourceException;
+import org.mlnews.issue.SourceLimits;
+
+/**
+ * Input built to hurt the parser: too big, too deep. Each case ends in bounded time and memory,
+ * with an {@link Issue} or a {@link SourceException} that names the file and line.
+ */
+class HostileMarkdownTest {
+  static final String HEAD = "# 2020 年第 41 周\n\n# 1.机器学习论文\n\n# 一个条目\n\n*标题*[https://arxiv.org/abs/2010.00554](https://arxiv.org/abs/2010.00554)\n\n";
+
+  @TempDir Path tmp;
+  final IssueReader reader = IssueReader.create();
+
+  /** Reads on a thread with a small stack (256 KB): deep input must not need deep recursion. */
+  Issue readOnSmallStack(String markdown, Duration limit) throws Exception {
+    var result = new AtomicReference<Object>();
+    Thread t = new Thread(null, () -> {
+      try {
+        result.set(reader.read("deep", markdown, Path.of("deep.md")));
+      } catch (Throwable e) {
+        result.set(e);
+      }
+    }, "small-stack", 256 * 1024);
+    long start = System.nanoTime();
+    t.start();
+    t.join(limit.toMillis());
+    assertTrue(!t.isAlive(), "still parsing after " + limit);
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(took.compareTo(limit) < 0, "took " + took);
+    if (result.get() instanceof Throwable e) {
+      throw new AssertionError("expected an issue, got " + e, e);
+    }
+    return (Issue) result.get();
+  }
+
+  @Test
+  void fiftyMegabytesAreRefusedBeforeParsingWithTheLineThatPassesTheLimit() throws Exception {
+    Path big = tmp.resolve("big.md");
+    byte[] line = "这是一行很长的文字，重复很多次。 some text that repeats and repeats\n".getBytes(StandardCharsets.UTF_8);
+    try (OutputStream out = Files.newOutputStream(big)) {
+      out.write("# 2020 年第 41 周\n\n".getBytes(StandardCharsets.UTF_8));
+      for (long n = 0; n < 50L * 1024 * 1024; n += line.length) {
+        out.write(line);
+      }
+    }
+    long start = System.nanoTime();
+    SourceException e = assertThrows(SourceException.class, () -> reader.read(big));
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertTrue(took.compareTo(Duration.ofSeconds(3)) < 0, "refusing took " + took);
+    assertEquals(big, e.file());
+    assertTrue(e.reason().startsWith("too large: the file has 52,4"), e.reason());
+    assertTrue(e.reason().contains("4,194,304 bytes (4 MiB)"), e.reason());
+    // The line on which byte 4 MiB falls: 2 header lines, then lines of line.length bytes.
+    int expected = 3 + (SourceLimits.MAX_BYTES - 21) / line.length;
+    assertTrue(Math.abs(e.line() - expected) <= 1, e.getMessage() + " expected line ~" + expected);
+    assertTrue(e.getMessage().startsWith(big + ":" + e.line() + ": too large"), e.getMessage());
+  }
+
+  @Test
+  void theLimitIsInclusive() throws Exception {
+    Path at = tmp.resolve("at.md");
+    Files.write(at, new byte[SourceLimits.MAX_BYTES]);
+    assertEquals(SourceLimits.MAX_BYTES, SourceLimits.read(at).length);
+    Path over = tmp.resolve("over.md");
+    Files.write(over, new byte[SourceLimits.MAX_BYTES + 1]);
+    assertThrows(SourceException.class, () -> SourceLimits.read(over));
+  }
+
+  @Test
+  void aJsonFileHasTheSameLimit() throws Exception {
+    Path big = tmp.resolve("big.json");
+    Files.write(big, ("{\"slug\": \"big\", \"title\": \"" + "x".repeat(SourceLimits.MAX_BYTES) + "\"}")
+        .getBytes(StandardCharsets.UTF_8));
+    SourceException e = assertThrows(SourceException.class, () -> org.mlnews.issue.IssueJson.read(big));
+    assertTrue(e.reason().startsWith("too large"), e.reason());
+  }
+
+  @Test
+  void tenThousandNestedListsOnOneLine() throws Exception {
+    for (String marker : new String[] {"- ", "* ", "1. ", "+ "}) {
+      Issue issue = readOnSmallStack(HEAD + marker.repeat(10_000) + "深处\n", Duration.ofSeconds(10));
+      assertEquals(1, issue.entries().size(), marker);
+      assertTrue(issue.entries().get(0).summary().contains("深处"), "the text is kept: " + marker);
+    }
+  }
+
+  @Test
+  void tenThousandNestedBlockQuotesAndBrackets() throws Exception {
+    Issue quotes = readOnSmallStack(HEAD + "> ".repeat(10_000) + "引用\n", Duration.ofSeconds(10));
+    assertNotNull(quotes.title());
+    Issue brackets = readOnSmallStack(HEAD + "[".repeat(10_000) + "x" + "](https://a.org/)".repeat(10_000) + "\n",
+        Duration.ofSeconds(10));
+    assertEquals(1, brackets.entries().size());
+    Issue images = readOnSmallStack(HEAD + "![".repeat(10_000) + "x" + "](i.png)".repeat(10_000) + "\n",
+        Duration.ofSeconds(10));
+    assertEquals(1, images.entries().size());
+    Issue stars = readOnSmallStack(HEAD + "*".repeat(10_000) + "x" + "*".repeat(10_000) + "\n",
+        Duration.ofSeconds(10));
+    assertEquals(1, stars.entries().size());
+    Issue underscores = readOnSmallStack(HEAD + "_a ".repeat(10_000) + "x" + " a_".repeat(10_000) + "\n",
+        Duration.ofSeconds(10));
+    assertEquals(1, underscores.entries().size());
+  }
+
+  @Test
+  void indentedListsAsDeepAsTheSizeLimitAllows() throws Exception {
+    // Each level indents two more spaces, so depth d costs ~d^2 bytes: ~2,000 levels is 4 MB.
+    var sb = new StringBuilder(HEAD);
+    for (int i = 0; i < 2_000; i++) {
+      sb.append(" ".repeat(2 * i)).append("- 第 ").append(i).append(" 层\n");
+    }
+    Issue issue = readOnSmallStack(sb.toString(), Duration.ofSeconds(15));
+    assertEquals(1, issue.entries().size());
+  }
+}
