@@ -6,13 +6,14 @@ import org.mlnews.issue.Issue;
 import org.mlnews.issue.IssueJson;
 import org.mlnews.issue.SourceException;
 import org.mlnews.markdown.IssueReader;
+import org.mlnews.rdf.LinkIris;
 import org.mlnews.time.DateChecks;
 import org.mlnews.topics.TopicTagger;
 
 /**
  * One issue file to one {@link Issue}: Markdown is parsed, its entries tagged with topics and its
  * dates checked against the calendar; a JSON file (a curator's hand-corrected extraction) is taken
- * as it is.
+ * as it is. Either way, links that cannot be IRIs are dropped with a warning ({@link LinkIris}).
  *
  * <pre>{@code
  * Extractor x = new Extractor(IssueReader.create(), TopicScheme.load(topicsTtl).tagger());
@@ -30,13 +31,13 @@ public final class Extractor {
 
   public Issue extract(Path file) throws SourceException {
     if (isJson(file)) {
-      return IssueJson.read(file);
+      return LinkIris.clean(IssueJson.read(file));
     }
     Issue issue = reader.read(file);
     Issue tagged = issue.withEntries(issue.entries().stream()
         .map(e -> e.withTopics(tagger.tag(e.heading(), e.title(), e.summary())))
         .toList());
-    return tagged.withWarnings(DateChecks.check(tagged));
+    return LinkIris.clean(tagged.withWarnings(DateChecks.check(tagged)));
   }
 
   static boolean isJson(Path file) {
