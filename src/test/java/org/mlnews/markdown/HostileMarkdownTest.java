@@ -10,12 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.graph.GraphFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlnews.issue.Issue;
 import org.mlnews.issue.SourceException;
+import org.mlnews.issue.IssueJson;
 import org.mlnews.issue.SourceLimits;
+import org.mlnews.rdf.Iris;
+import org.mlnews.rdf.IssueMapper;
+import org.mlnews.rdf.Provenance;
+import org.mlnews.rdf.StrictRoundTrip;
+import org.mlnews.rdf.Vocab;
 
 /**
  * Input built to hurt the parser: too big, too deep. Each case ends in bounded time and memory,
@@ -127,5 +139,48 @@ class HostileMarkdownTest {
     }
     Issue issue = readOnSmallStack(sb.toString(), Duration.ofSeconds(15));
     assertEquals(1, issue.entries().size());
+  }
+
+  @Test
+  void scriptTagsAreKeptAsTextThroughJsonAndRdf() throws Exception {
+    String md = """
+        # 2020 年第 41 周 <script>alert('t')</script>
+
+        # 1.机器学习论文
+
+        # 标题 <img src=x onerror=alert(1)>
+
+        *论文 <b>粗</b>*[https://arxiv.org/abs/2010.00554](https://arxiv.org/abs/2010.00554)
+
+        摘要 <script>alert("s")</script> 结束 &lt;script&gt;
+
+        <script>
+        alert('block')
+        </script>
+        """;
+    Issue issue = reader.read("script", md, Path.of("script.md"));
+    assertEquals("2020 年第 41 周 <script>alert('t')</script>", issue.title());
+    var e = issue.entries().get(0);
+    assertEquals("标题 <img src=x onerror=alert(1)>", e.heading());
+    assertEquals("论文 <b>粗</b>", e.title());
+    assertEquals("摘要 <script>alert(\"s\")</script> 结束 <script>", e.summary());
+    assertEquals(List.of("https://arxiv.org/abs/2010.00554"), e.links().stream().map(l -> l.url()).toList(),
+        "no link taken from inside a tag");
+    // An HTML block is no part of an entry: a warning with its line, not silently dropped.
+    assertEquals(List.of(new org.mlnews.issue.Warning("not-understood",
+        "A html block inside section 1 (机器学习论文) could not be attached to an entry.", 11)), issue.warnings());
+
+    // JSON: the text survives a round trip, as text.
+    Path json = tmp.resolve("script.json");
+    Files.writeString(json, IssueJson.write(issue));
+    assertEquals(issue, IssueJson.read(json));
+    // RDF: literals hold it as written and every serialisation reads back.
+    Graph g = GraphFactory.createDefaultGraph();
+    new IssueMapper(new Iris(Iris.DEFAULT_BASE)).map(issue,
+        new Provenance("script.md", "0", "test", Instant.EPOCH), null, StreamRDFLib.graph(g));
+    assertTrue(g.find(Node.ANY, Vocab.DC_DESCRIPTION, Node.ANY).toList().stream()
+        .anyMatch(t -> t.getObject().getLiteralLexicalForm().contains("<script>alert(\"s\")</script>")));
+    List<String> problems = StrictRoundTrip.problems(g);
+    assertTrue(problems.isEmpty(), problems.toString());
   }
 }
