@@ -1,6 +1,9 @@
 package org.mlnews.build;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.mlnews.issue.Issue;
 import org.mlnews.issue.IssueJson;
@@ -31,13 +34,37 @@ public final class Extractor {
 
   public Issue extract(Path file) throws SourceException {
     if (isJson(file)) {
-      return LinkIris.clean(IssueJson.read(file));
+      Issue issue = IssueJson.read(file);
+      String name = file.getFileName().toString();
+      String slug = name.substring(0, name.length() - ".json".length());
+      if (!issue.slug().equals(slug)) {
+        // The build keys graphs by file name: a record naming another issue would put that
+        // issue into this file's graph, and two files could then describe one issue.
+        throw new SourceException(file, lineOf(file, "\"slug\""), 0, "the record's slug \"" + issue.slug()
+            + "\" is not the file's name \"" + slug + "\"; rename the file or fix the slug");
+      }
+      return LinkIris.clean(issue);
     }
     Issue issue = reader.read(file);
     Issue tagged = issue.withEntries(issue.entries().stream()
         .map(e -> e.withTopics(tagger.tag(e.heading(), e.title(), e.summary())))
         .toList());
     return LinkIris.clean(tagged.withWarnings(DateChecks.check(tagged)));
+  }
+
+  /** The first line holding {@code text}, or 0. */
+  private static int lineOf(Path file, String text) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(text)) {
+          return i + 1;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The line is a courtesy; the message stands without it.
+    }
+    return 0;
   }
 
   static boolean isJson(Path file) {
