@@ -177,6 +177,7 @@ public final class Builder {
         }
       }
     }
+    BuildChecks.apply(store, iris, extractor, mapper, sources, known, parsed, inferred, failed, failedSlugs);
 
     var added = new ArrayList<String>();
     var updated = new ArrayList<String>();

@@ -53,6 +53,13 @@ public record Issue(
       throw new IllegalArgumentException("slug must not be blank");
     }
     Objects.requireNonNull(title, "title");
+    // The calendar's years, as for WeekRef: dates outside them have no periods to map to.
+    if (month != null && (month.getYear() < 1900 || month.getYear() > 2999)) {
+      throw new IllegalArgumentException("Illegal month=" + month + " : the year must be between 1900 and 2999");
+    }
+    if (coverageStart != null && (coverageStart.getYear() < 1900 || coverageStart.getYear() > 2999)) {
+      throw new IllegalArgumentException("Illegal coverageStart=" + coverageStart + " : the year must be between 1900 and 2999");
+    }
     language = language == null ? "zh" : language;
     if (!LANGUAGE_TAG.matcher(language).matches()) {
       // It becomes the language tag of every literal: a bad one breaks every dump of the store.

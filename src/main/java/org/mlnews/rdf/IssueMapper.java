@@ -20,6 +20,7 @@ import org.mlnews.issue.NavLink;
 import org.mlnews.issue.Section;
 import org.mlnews.issue.Warning;
 import org.mlnews.issue.WeekRef;
+import org.mlnews.time.NewsletterCalendar;
 
 /**
  * Maps one {@link Issue} to triples on a {@link StreamRDF}. The sink decides where they go: a
@@ -81,7 +82,9 @@ public final class IssueMapper {
         emit(issueNode, COVERAGE_START, date(issue.coverageStart()));
       }
       WeekRef week = issue.week() != null ? issue.week() : inferredWeek;
-      if (week != null) {
+      // A week its year does not have (week 53 of 2020, a typo) is no period: the issue is
+      // mapped undated, and its invalid-week warning says why.
+      if (week != null && week.number() <= NewsletterCalendar.weeksIn(week.year())) {
         emit(issueNode, RDF_TYPE, WEEKLY_ISSUE);
         emit(issueNode, WEEK_PROP, periods.week(week, out));
         if (issue.week() == null) {

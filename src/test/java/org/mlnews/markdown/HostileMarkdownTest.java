@@ -183,4 +183,55 @@ class HostileMarkdownTest {
     List<String> problems = StrictRoundTrip.problems(g);
     assertTrue(problems.isEmpty(), problems.toString());
   }
+
+  static Graph map(Issue issue) {
+    Graph g = GraphFactory.createDefaultGraph();
+    new IssueMapper(new Iris(Iris.DEFAULT_BASE)).map(issue,
+        new Provenance("x.md", "0", "test", Instant.EPOCH), null, StreamRDFLib.graph(g));
+    return g;
+  }
+
+  static String dated(String title, String intro) {
+    return "# " + title + "\n\n" + intro + "\n\n# 1.机器学习论文\n\n# 标题\n\n"
+        + "*t*[https://arxiv.org/abs/2010.00554](https://arxiv.org/abs/2010.00554)\n";
+  }
+
+  @Test
+  void impossibleDatesAreBadDateWarningsWithTheirLine() throws Exception {
+    for (String intro : List.of("下面是 2020 年第 41 周(2 月 30 日~)读到的文章。", "(13 月 1 日~)",
+        "下面是 2021 年 2 月 29 日一周读到的文章。", "(0 月 0 日~)")) {
+      Issue issue = reader.read("d", dated("2020 年第 41 周", intro), Path.of("d.md"));
+      assertEquals(new org.mlnews.issue.WeekRef(2020, 41), issue.week(), intro);
+      assertEquals(null, issue.coverageStart(), intro);
+      assertEquals(List.of("bad-date"), issue.warnings().stream().map(w -> w.code()).toList(), intro);
+      assertEquals(3, issue.warnings().get(0).line(), intro);
+      assertTrue(issue.warnings().get(0).message().contains("does not exist"), issue.warnings().get(0).message());
+    }
+    Issue far = reader.read("d", dated("Akira's ML News", "下面是 0001 年 1 月 7 日一周读到的文章。"), Path.of("d.md"));
+    assertEquals("The intro's date 0001-01-07 is outside the years 1900 to 2999.", far.warnings().get(0).message());
+  }
+
+  @Test
+  void aWeekItsYearDoesNotHaveLoadsUndated() throws Exception {
+    // Was: the mapper threw inside the build's write transaction and the whole build failed.
+    var extractor = new org.mlnews.build.Extractor(reader,
+        org.mlnews.topics.TopicScheme.load(Path.of("ontology", "topics.ttl")).tagger());
+    Path f = tmp.resolve("w53.md");
+    Files.writeString(f, dated("2020 年第 53 周", "下面是 2020 年第 53 周(12 月 27 日~)读到的文章。"));
+    Issue issue = extractor.extract(f);
+    assertEquals(java.time.LocalDate.of(2020, 12, 27), issue.coverageStart(), "the year still places the date");
+    assertTrue(issue.warnings().stream().anyMatch(w -> w.code().equals("invalid-week")), issue.warnings().toString());
+    Graph g = map(issue);
+    assertTrue(!g.contains(Node.ANY, Vocab.WEEK_PROP, Node.ANY), "no week that does not exist");
+    assertTrue(StrictRoundTrip.problems(g).isEmpty());
+  }
+
+  @Test
+  void periodsAtTheEdgesOfTheCalendarMap() throws Exception {
+    for (String title : List.of("1900 年第 1 周", "2999 年第 52 周", "2999 年 12 月摘要", "1900 年 1 月摘要")) {
+      Graph g = map(reader.read("edge", dated(title, "x"), Path.of("edge.md")));
+      assertTrue(g.size() > 10, title);
+      assertTrue(StrictRoundTrip.problems(g).isEmpty(), title + ": " + StrictRoundTrip.problems(g));
+    }
+  }
 }
