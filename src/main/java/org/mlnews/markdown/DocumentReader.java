@@ -756,7 +756,12 @@ final class DocumentReader {
   }
 
   private static String shorten(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    if (s.length() <= 40) {
+      return s;
+    }
+    // Never cut a surrogate pair (an emoji) in two: half of one is no text, and no valid RDF.
+    int cut = Character.isHighSurrogate(s.charAt(39)) ? 39 : 40;
+    return s.substring(0, cut) + "…";
   }
 
   private static String describe(Node block) {

@@ -234,4 +234,32 @@ class HostileMarkdownTest {
       assertTrue(StrictRoundTrip.problems(g).isEmpty(), title + ": " + StrictRoundTrip.problems(g));
     }
   }
+
+  @Test
+  void aLongHeadingOfEmojiIsShortenedWithoutSplittingOne() throws Exception {
+    // Found by the fuzzer: the 40-character cut fell inside a surrogate pair, and the warning's
+    // half an emoji made the issue's graph unwritable as Turtle.
+    String md = "# 2020 年第 41 周\n\n# 1.机器学习论文\n\n# 2" + "😀".repeat(30) + "\n\n没有链接。\n";
+    Issue issue = reader.read("emoji", md, Path.of("emoji.md"));
+    String message = issue.warnings().get(0).message();
+    assertEquals("The entry \"2" + "😀".repeat(19) + "…\" has no link.", message);
+    assertTrue(StrictRoundTrip.problems(map(issue)).isEmpty());
+    var clean = org.mlnews.rdf.LinkIris.clean(new Issue("e", null, "t", "zh", null, null, null, null, null,
+        List.of(new org.mlnews.issue.Entry(1, null, "h", null, null, null,
+            List.of(new org.mlnews.issue.Link("javascript:" + "😀".repeat(60), null)), null, null, null, false, 1)),
+        null, null));
+    assertTrue(StrictRoundTrip.problems(map(clean)).isEmpty(), clean.warnings().toString());
+  }
+
+  @Test
+  void hostsAndLinkTextsOfThousandsOfLabelsDoNotOverflowTheStack() throws Exception {
+    // Found by probing: "https://a.a.a.…" (5,000 labels) overflowed the stack in the bare-URL
+    // pattern, and the file was refused with "cannot read the issue: java.lang.StackOverflowError".
+    String dotted = "a.".repeat(5_000) + "org";
+    Issue bare = readOnSmallStack(HEAD + "见 https://" + dotted + "/x 。\n", Duration.ofSeconds(10));
+    assertTrue(bare.entries().get(0).links().stream().anyMatch(l -> l.url().startsWith("https://a.a.a.")));
+    Issue text = readOnSmallStack(HEAD + "[" + dotted + "](https://a.org/)\n\n[https://" + dotted + "](https://b.org/)\n",
+        Duration.ofSeconds(10));
+    assertEquals(1, text.entries().size());
+  }
 }

@@ -131,4 +131,59 @@ class LinkIrisTest {
     assertTrue(g.contains(Node.ANY, Vocab.LINK, org.apache.jena.graph.NodeFactory.createURI("https://ok.org/a%20b")));
     assertTrue(g.contains(Node.ANY, Vocab.DC_SOURCE, org.apache.jena.graph.NodeFactory.createURI("https://medium.com/x%20y")));
   }
+
+  @Test
+  void theFastPathAcceptsNothingTheIriCheckerWouldWarnAbout() {
+    // Random URL-shaped strings from an alphabet with the awkward cases: ports, percent escapes
+    // in either case, dots, IPv4-like hosts, upper case, empty segments, default ports.
+    String[] hosts = {"a.org", "A.ORG", "1.2.3.4", "x-y.example.com", "localhost", "a", "xn--fsq.com", "a.b.c.d.e",
+        "-a.org", "a-.org", "a..org", ".a.org", "a.org.", "", "a_b.org"};
+    String[] ports = {"", ":80", ":443", ":8080", ":1", ":65535", ":99999", ":0", ":080", ":8x", ":"};
+    String chars = "abcXYZ019-._~!$&'()*+,;=:@/?#%";
+    var random = new java.util.Random(7);
+    int accepted = 0;
+    for (int i = 0; i < 20_000; i++) {
+      var sb = new StringBuilder(random.nextBoolean() ? "http://" : "HTTPS://")
+          .append(hosts[random.nextInt(hosts.length)]).append(ports[random.nextInt(ports.length)]);
+      int len = random.nextInt(30);
+      for (int k = 0; k < len; k++) {
+        char c = chars.charAt(random.nextInt(chars.length()));
+        sb.append(c);
+        if (c == '%' && random.nextBoolean()) {
+          sb.append("0123456789abcdefABCDEF".charAt(random.nextInt(22))).append("0123456789abcdefABCDEF".charAt(random.nextInt(22)));
+        }
+      }
+      String url = sb.toString();
+      LinkIris.Checked c = LinkIris.check(url);
+      if (c.ok()) {
+        accepted++;
+        org.apache.jena.irix.IRIx iri = org.apache.jena.irix.IRIx.create(c.iri());
+        assertFalse(iri.hasViolations(), () -> {
+          var v = new StringBuilder();
+          iri.handleViolations((e, m) -> v.append(m));
+          return url + " -> " + c.iri() + ": " + v;
+        });
+      }
+    }
+    assertTrue(accepted > 2_000, "accepted " + accepted);
+  }
+
+  @Test
+  void longLinksOfManySegmentsOrLabelsDoNotOverflowTheStack() throws Exception {
+    // Found by the fuzzer: a regular expression over a 4,000-character link overflowed the stack.
+    for (String url : List.of("https://a.org/" + "a/".repeat(2_000), "https://" + "a.".repeat(2_000) + "org/",
+        "https://a.org/?" + "a=1&".repeat(1_000), "https://a.org/" + "%41".repeat(1_300))) {
+      var result = new java.util.concurrent.atomic.AtomicReference<Object>();
+      Thread t = new Thread(null, () -> {
+        try {
+          result.set(LinkIris.check(url));
+        } catch (Throwable e) {
+          result.set(e);
+        }
+      }, "small-stack", 256 * 1024);
+      t.start();
+      t.join();
+      assertTrue(result.get() instanceof LinkIris.Checked, url.substring(0, 30) + ": " + result.get());
+    }
+  }
 }
