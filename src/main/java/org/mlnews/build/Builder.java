@@ -23,6 +23,8 @@ import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.mlnews.Version;
+import org.mlnews.changes.ChangeLog;
+import org.mlnews.changes.ChangeSet;
 import org.mlnews.issue.Issue;
 import org.mlnews.issue.SourceException;
 import org.mlnews.issue.Warning;
@@ -45,7 +47,12 @@ import org.mlnews.topics.TopicScheme;
  *   <li>a file that cannot be read is reported with file and line, and its previous graph, and
  *       every other graph, stay as they were;
  *   <li>all changes of one build are committed in one TDB2 write transaction, so a reader, or a
- *       crash, sees the store wholly before or wholly after the build.
+ *       crash, sees the store wholly before or wholly after the build;
+ *   <li>graphs are replaced by their difference, and a build that changed something records what it
+ *       added and removed as an RDF Patch in the store's {@code changes} folder
+ *       ({@link org.mlnews.changes.ChangeLog});
+ *   <li>graphs are stamped with the builder's clock: {@code SOURCE_DATE_EPOCH} when set
+ *       ({@link BuildClock}), so builds can be reproducible.
  * </ul>
  *
  * <pre>{@code
@@ -66,15 +73,17 @@ public final class Builder {
   private final String fingerprint;
   private final Clock clock;
 
+  /** A builder whose clock is {@link BuildClock#fromEnvironment()} ({@code SOURCE_DATE_EPOCH} or now). */
   public Builder(Path dataDir, Path ontologyDir, Iris iris) {
-    this(dataDir, ontologyDir, iris, Clock.systemUTC());
+    this(dataDir, ontologyDir, iris, BuildClock.fromEnvironment());
   }
 
-  Builder(Path dataDir, Path ontologyDir, Iris iris, Clock clock) {
+  /** A builder that stamps its graphs with {@code clock}'s time (tests, reproducible builds). */
+  public Builder(Path dataDir, Path ontologyDir, Iris iris, Clock clock) {
     this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
     this.ontologyDir = Objects.requireNonNull(ontologyDir, "ontologyDir");
     this.iris = Objects.requireNonNull(iris, "iris");
-    this.clock = clock;
+    this.clock = Objects.requireNonNull(clock, "clock");
     if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException("data folder " + dataDir + " does not exist");
     }
@@ -184,9 +193,11 @@ public final class Builder {
     var removed = new ArrayList<String>();
     var warnings = new TreeMap<String, List<Warning>>();
     var now = clock.instant();
+    // Every add and delete of this build, recorded as the store makes it (see org.mlnews.changes).
+    var changes = new ChangeSet();
     store.write(() -> {
-      replaceIfDifferent(store, iris.ontologyGraph(), ontologyDir.resolve("mlnews.ttl"));
-      replaceIfDifferent(store, iris.topicsGraph(), ontologyDir.resolve("topics.ttl"));
+      replaceIfDifferent(store, iris.ontologyGraph(), ontologyDir.resolve("mlnews.ttl"), changes);
+      replaceIfDifferent(store, iris.topicsGraph(), ontologyDir.resolve("topics.ttl"), changes);
       parsed.forEach((slug, extracted) -> {
         var inference = inferences.get(slug);
         Issue issue = inference == null ? extracted : extracted.withWarnings(List.of(new Warning(
@@ -196,7 +207,7 @@ public final class Builder {
         var prov = new Provenance(dataDir.resolve(sources.get(slug).getFileName()).toString(),
             hashes.get(slug), Version.EXTRACTOR, now);
         mapper.map(issue, prov, inferred.get(slug), StreamRDFLib.graph(g));
-        store.replaceGraph(iris.issueGraph(slug), g);
+        store.replaceGraph(iris.issueGraph(slug), g, changes);
         (stored.containsKey(slug) ? updated : added).add(slug);
         if (!issue.warnings().isEmpty()) {
           warnings.put(slug, issue.warnings());
@@ -204,11 +215,16 @@ public final class Builder {
       });
       for (String slug : stored.keySet()) {
         if (!sources.containsKey(slug)) {
-          store.datasetGraph().removeGraph(iris.issueGraph(slug));
+          store.removeGraph(iris.issueGraph(slug), changes);
           removed.add(slug);
         }
       }
     });
+    if (!changes.isEmpty()) {
+      var entry = ChangeLog.of(store.dir()).record(changes, now);
+      notes.add(String.format("change set %d: +%d -%d quads in %s", entry.build(), entry.added(),
+          entry.removed(), ChangeLog.of(store.dir()).patchFile(entry.build())));
+    }
     var unchanged = new ArrayList<String>(hashes.keySet());
     unchanged.removeAll(parsed.keySet());
     unchanged.removeAll(failedSlugs);
@@ -257,12 +273,12 @@ public final class Builder {
     return new WeekRef(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(6)));
   }
 
-  private void replaceIfDifferent(Store store, Node graphName, Path file) {
+  private void replaceIfDifferent(Store store, Node graphName, Path file, ChangeSet changes) {
     Graph fresh = GraphFactory.createDefaultGraph();
     RDFParser.source(file).parse(fresh);
     Graph current = store.datasetGraph().getGraph(graphName);
     if (!current.isIsomorphicWith(fresh)) {
-      store.replaceGraph(graphName, fresh);
+      store.replaceGraph(graphName, fresh, changes);
     }
   }
 

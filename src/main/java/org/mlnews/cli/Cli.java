@@ -2,9 +2,7 @@ package org.mlnews.cli;
 
 import java.io.PrintWriter;
 import org.mlnews.Version;
-import org.mlnews.issue.SourceException;
 import org.mlnews.query.ParamException;
-import org.mlnews.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "mlnews", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
     description = "Turns the \"Akira's ML News\" newsletter into a knowledge graph and publishes it.",
     subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ExtractCommand.class,
+        DumpCommand.class, ValidateCommand.class, ChangesCommand.class, ReleaseCommand.class,
         CommandLine.HelpCommand.class})
 public final class Cli {
   public static final int OK = 0;
@@ -58,11 +57,8 @@ public final class Cli {
     return FAILURE;
   }
 
+  /** Our exceptions carry a complete sentence (with file and line where there is one). */
   private static String message(Throwable ex) {
-    if (ex instanceof SourceException || ex instanceof StoreException || ex instanceof ParamException
-        || ex instanceof UsageException) {
-      return ex.getMessage();
-    }
     return ex.getMessage() == null ? ex.toString() : ex.getMessage();
   }
 

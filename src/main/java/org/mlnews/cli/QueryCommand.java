@@ -82,6 +82,7 @@ final class QueryCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("note: the store " + options.store
             + " holds no issues; run 'mlnews build' first");
       }
+      // Buffered so that a query failing half-way (a timeout) prints an error, not half a result.
       var stream = new java.io.ByteArrayOutputStream();
       try {
         QueryRunner.run(store.datasetGraph(), query, fmt, stream, timeoutSeconds * 1000);

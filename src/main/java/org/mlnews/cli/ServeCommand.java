@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "serve", description = {
     "Bring the store up to date with the data folder (as build does), then serve it over HTTP until stopped:",
-    "SPARQL at /mlnews/sparql, the named queries at /queries, the query editor at /.",
+    "Pages for people and every IRI of the graph as HTML or RDF at /, search at /search,",
+    "SPARQL at /mlnews/sparql, the named queries at /queries, the query editor at /ui/.",
     "Read-only unless --allow-update (which needs --password-file)."})
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -84,7 +85,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       serverBuilder = MlnewsServer.builder().port(port).host(host)
           .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-          .maxRows(maxRows).allowUpdate(allowUpdate).passwordFile(passwordFile);
+          .maxRows(maxRows).allowUpdate(allowUpdate).passwordFile(passwordFile).iris(options.iris());
     } catch (IllegalArgumentException e) {
       throw new Cli.UsageException(e.getMessage());
     }
@@ -102,7 +103,8 @@ final class ServeCommand implements Callable<Integer> {
       }
       var library = QueryLibrary.load(options.queries);
       var binder = new ParamBinder(options.iris(), TopicScheme.load(options.ontology.resolve("topics.ttl")));
-      running.server = serverBuilder.store(store).queries(library).binder(binder).build().start();
+      running.server = serverBuilder.store(store).queries(library).binder(binder)
+          .describer(org.mlnews.dump.Describer.load(options.ontology, options.iris())).build().start();
       if (watch) {
         running.watcher = Watcher.start(options.data, Duration.ofMillis(300), builder, store,
             (changed, report) -> {
@@ -176,6 +178,9 @@ final class ServeCommand implements Callable<Integer> {
         store.datasetGraph().getUnionGraph().size()});
     String base = server.baseUrl();
     out.println("mlnews serving " + counts[0] + " issues, " + counts[1] + " triples from " + store.dir());
+    if (server.hasBrowser()) {
+      out.println("  browse            " + base + "  (every IRI of the graph at its path; search " + server.searchUrl() + ")");
+    }
     out.println("  SPARQL endpoint   " + server.sparqlUrl() + "  (also " + base + "mlnews/query; "
         + "Graph Store read " + base + "mlnews/get?graph=IRI)");
     if (server.hasUi()) {

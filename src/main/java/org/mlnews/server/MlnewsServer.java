@@ -20,10 +20,23 @@ import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
 import org.apache.jena.sparql.util.Context;
+import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.mlnews.dump.Describer;
 import org.mlnews.query.ParamBinder;
 import org.mlnews.query.QueryLibrary;
+import org.mlnews.rdf.Iris;
+import org.mlnews.server.pages.Browser;
+import org.mlnews.server.pages.LocalPaths;
+import org.mlnews.server.pages.SearchIndex;
 import org.mlnews.store.Store;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +44,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The mlnews SPARQL server: Fuseki Main over the TDB2 store, read-only unless updates are allowed
  * with credentials, with a query timeout, a cap on result rows, CORS, ping, metrics, the Fuseki
- * UI and the named queries at {@code /queries}.
+ * UI at {@code /ui/}, the named queries at {@code /queries}, and the linked-data browser: the home
+ * page at {@code /}, search at {@code /search} and every IRI of the graph at its path (see
+ * {@link org.mlnews.server.pages.Browser}).
  *
  * <pre>{@code
  * MlnewsServer server = MlnewsServer.builder()
@@ -47,7 +62,9 @@ import org.slf4j.LoggerFactory;
  * (SPARQL query), {@code /mlnews/get} and {@code /mlnews/data} (Graph Store Protocol, read; with
  * {@link Builder#allowUpdate} {@code /mlnews/data} is read-write and {@code /mlnews/update} takes
  * SPARQL Update, both behind HTTP basic authentication), {@code /queries}, {@code /$/ping},
- * {@code /$/metrics}, {@code /$/server}, and the UI at {@code /}.
+ * {@code /$/metrics}, {@code /$/server}, the dataset's VoID/DCAT description at
+ * {@code /.well-known/void} ({@link VoidServlet}), the UI at {@code /ui/}, and the browser's
+ * pages everywhere else.
  */
 public final class MlnewsServer {
   /** The dataset's path on the server. */
@@ -66,6 +83,11 @@ public final class MlnewsServer {
   private final boolean allowUpdate;
   private final Path passwordFile;
   private final boolean ui;
+  private final Describer describer;
+  private final Iris iris;
+  private final boolean browser;
+  private final int pageSize;
+  private SearchIndex searchIndex;
   private final FusekiServer fuseki;
 
   private MlnewsServer(Builder b) {
@@ -79,6 +101,11 @@ public final class MlnewsServer {
     this.allowUpdate = b.allowUpdate;
     this.passwordFile = b.passwordFile;
     this.ui = b.ui;
+    this.describer = b.describer != null ? b.describer
+        : new Describer(new Iris(Iris.DEFAULT_BASE), org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph());
+    this.iris = b.iris;
+    this.browser = b.browser;
+    this.pageSize = b.pageSize;
     this.fuseki = fuseki();
   }
 
@@ -122,23 +149,32 @@ public final class MlnewsServer {
         .enableStats(true)
         .addServlet("/queries/*", new NamedQueryServlet(queries, binder, store.datasetGraph(),
             timeout, maxRows, DATASET))
+        .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
         .addServlet("/$/server", new ActionServerStatus());
     if (allowUpdate) {
       fb.passwordFile(passwordFile.toString()).auth(AuthScheme.BASIC).realm("mlnews");
     }
+    if (browser) {
+      // The home page, search, static files, the UI's files at /ui/, and every IRI of the graph;
+      // everything else passes on to Fuseki.
+      searchIndex = SearchIndex.open(store.dir().resolve("text-index"), store.datasetGraph(), iris.topicsGraph());
+      fb.addFilter("/*", new Browser(store.datasetGraph(), new LocalPaths(iris), searchIndex, timeout.toMillis(),
+          DATASET, pageSize, ui && uiFiles() != null));
+    }
     if (ui) {
       String uiBase = uiFiles();
       if (uiBase != null) {
-        // What FMod_UI does, without the admin work area it insists on (FUSEKI_BASE/run).
-        fb.staticFileBase(uiBase)
-            .addServlet("/$/validate/query", new QueryValidator())
+        // What FMod_UI does, without the admin work area it insists on (FUSEKI_BASE/run). The
+        // UI's files are served at /ui/ by the browser filter; the UI's requests go to paths
+        // under its own (/ui/$/server, /ui/mlnews/sparql) and are mapped back by UiPaths.
+        fb.addServlet("/$/validate/query", new QueryValidator())
             .addServlet("/$/validate/update", new UpdateValidator())
             .addServlet("/$/validate/iri", new IRIValidator())
             .addServlet("/$/validate/langtag", new LangTagValidator())
             .addServlet("/$/validate/data", new DataValidator());
       } else {
-        LOG.warn("Fuseki UI files (jena-fuseki-ui) not on the classpath; no UI at /");
+        LOG.warn("Fuseki UI files (jena-fuseki-ui) not on the classpath; no UI at /ui/");
       }
     }
     FusekiServer server = fb.build();
@@ -146,9 +182,60 @@ public final class MlnewsServer {
     for (Connector c : server.getJettyServer().getConnectors()) {
       if (c instanceof ServerConnector sc) {
         sc.setHost(host);
+        if (browser) {
+          // IRIs minted from identifiers with a '/' (DOIs) hold %2F in one path segment; Jetty
+          // refuses such paths by default. The browser reads the raw path and decodes it itself.
+          HttpConnectionFactory http = sc.getConnectionFactory(HttpConnectionFactory.class);
+          if (http != null) {
+            http.getHttpConfiguration().setUriCompliance(UriCompliance.DEFAULT.with("mlnews",
+                UriCompliance.Violation.AMBIGUOUS_PATH_SEPARATOR));
+          }
+        }
       }
     }
+    if (browser) {
+      ServletContextHandler context = server.getJettyServer().getDescendant(ServletContextHandler.class);
+      if (context != null) {
+        context.getServletHandler().setDecodeAmbiguousURIs(true);
+      }
+    }
+    if (ui) {
+      var jetty = server.getJettyServer();
+      jetty.setHandler(new UiPaths(jetty.getHandler(), DATASET));
+    }
     return server;
+  }
+
+  /**
+   * The Fuseki UI finds the server relative to the page it is loaded from: served at /ui/, it asks
+   * for /ui/$/server and sends queries to /ui/mlnews/sparql. Those requests are given their real
+   * paths (/$/server, /mlnews/sparql) before Fuseki sees them.
+   */
+  private static final class UiPaths extends Handler.Wrapper {
+    private final String dataset;
+
+    UiPaths(Handler handler, String dataset) {
+      super(handler);
+      this.dataset = dataset;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      String path = request.getHttpURI().getPath();
+      if (path != null && path.startsWith("/ui/")) {
+        String rest = path.substring(3);
+        if (rest.startsWith("/$/") || rest.equals(dataset) || rest.startsWith(dataset + "/")) {
+          HttpURI uri = HttpURI.build(request.getHttpURI()).path(rest).asImmutable();
+          return super.handle(new Request.Wrapper(request) {
+            @Override
+            public HttpURI getHttpURI() {
+              return uri;
+            }
+          }, response, callback);
+        }
+      }
+      return super.handle(request, response, callback);
+    }
   }
 
   /**
@@ -191,6 +278,9 @@ public final class MlnewsServer {
   /** Stops listening. The store stays open: it belongs to the caller. */
   public void stop() {
     fuseki.stop();
+    if (searchIndex != null) {
+      searchIndex.close();
+    }
     LOG.debug("stopped");
   }
 
@@ -220,11 +310,21 @@ public final class MlnewsServer {
 
   /** The UI's query page for our dataset. */
   public String uiUrl() {
-    return baseUrl() + "#/dataset" + DATASET + "/query";
+    return baseUrl() + "ui/#/dataset" + DATASET + "/query";
   }
 
   public boolean hasUi() {
-    return ui && fuseki.getStaticContentDir() != null;
+    return ui && uiFiles() != null;
+  }
+
+  /** Whether the browser (home page, resource pages, search) is served. */
+  public boolean hasBrowser() {
+    return browser;
+  }
+
+  /** The search page. */
+  public String searchUrl() {
+    return baseUrl() + "search";
   }
 
   public boolean allowsUpdate() {
@@ -254,8 +354,18 @@ public final class MlnewsServer {
     private boolean allowUpdate;
     private Path passwordFile;
     private boolean ui = true;
+    private Describer describer;
+    private Iris iris = new Iris(Iris.DEFAULT_BASE);
+    private boolean browser = true;
+    private int pageSize = 50;
 
     private Builder() {}
+
+    /** What {@code /.well-known/void} says about the dataset (base IRI, title, license...). */
+    public Builder describer(Describer describer) {
+      this.describer = Objects.requireNonNull(describer, "describer");
+      return this;
+    }
 
     public Builder store(Store store) {
       this.store = Objects.requireNonNull(store, "store");
@@ -323,9 +433,30 @@ public final class MlnewsServer {
       return this;
     }
 
-    /** Serves the Fuseki UI at {@code /} (default true). */
+    /** Serves the Fuseki UI at {@code /ui/} (default true). */
     public Builder ui(boolean ui) {
       this.ui = ui;
+      return this;
+    }
+
+    /** The base the data's IRIs were minted under; the browser answers for them at its own paths. */
+    public Builder iris(Iris iris) {
+      this.iris = Objects.requireNonNull(iris, "iris");
+      return this;
+    }
+
+    /** Items on one page of the browser's long lists (default 50). */
+    public Builder pageSize(int pageSize) {
+      if (pageSize < 1) {
+        throw new IllegalArgumentException("Illegal pageSize=" + pageSize + " : Page size must be at least 1");
+      }
+      this.pageSize = pageSize;
+      return this;
+    }
+
+    /** Serves the linked-data browser: home page, resource pages, search (default true). */
+    public Builder browser(boolean browser) {
+      this.browser = browser;
       return this;
     }
 

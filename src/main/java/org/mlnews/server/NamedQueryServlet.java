@@ -267,7 +267,7 @@ public final class NamedQueryServlet extends HttpServlet {
             + "<code>Accept</code> or <code>?format=</code> (json, xml, csv, tsv, turtle, jsonld, ntriples, rdfxml).</p>\n");
     for (NamedQuery q : library.all()) {
       String run = contextPath + "/queries/" + q.name();
-      String ui = contextPath + "/#/dataset" + datasetPath + "/query?query="
+      String ui = contextPath + "/ui/#/dataset" + datasetPath + "/query?query="
           + URLEncoder.encode(q.sparql(), StandardCharsets.UTF_8);
       sb.append("<section id=\"").append(esc(q.name())).append("\">\n<h2>").append(esc(q.title()))
           .append(" <small><code>").append(esc(q.name())).append("</code></small></h2>\n<p>")

@@ -9,7 +9,10 @@ import java.util.function.Supplier;
 import org.apache.jena.dboe.base.file.AlreadyLocked;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
+import org.apache.jena.rdfpatch.RDFChanges;
+import org.apache.jena.rdfpatch.changes.RDFChangesNoOp;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -89,9 +92,45 @@ public final class Store implements AutoCloseable {
 
   /** Replaces a named graph's content; call inside {@link #write}. */
   public void replaceGraph(Node graphName, Graph content) {
-    dsg.removeGraph(graphName);
+    replaceGraph(graphName, content, new RDFChangesNoOp());
+  }
+
+  /**
+   * Replaces a named graph's content by its difference: triples no longer there are deleted, new
+   * ones added, the rest left alone; each delete and add is reported to {@code changes} (so a change
+   * set lists exactly what moved). Call inside {@link #write}.
+   */
+  public void replaceGraph(Node graphName, Graph content, RDFChanges changes) {
     Graph target = dsg.getGraph(graphName);
-    content.find().forEach(target::add);
+    List<Triple> gone = new ArrayList<>();
+    target.find().forEachRemaining(t -> {
+      if (!content.contains(t)) {
+        gone.add(t);
+      }
+    });
+    List<Triple> fresh = new ArrayList<>();
+    content.find().forEachRemaining(t -> {
+      if (!target.contains(t)) {
+        fresh.add(t);
+      }
+    });
+    for (Triple t : gone) {
+      dsg.delete(graphName, t.getSubject(), t.getPredicate(), t.getObject());
+      changes.delete(graphName, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+    for (Triple t : fresh) {
+      dsg.add(graphName, t.getSubject(), t.getPredicate(), t.getObject());
+      changes.add(graphName, t.getSubject(), t.getPredicate(), t.getObject());
+    }
+  }
+
+  /** Drops a named graph, reporting each of its triples to {@code changes}; call inside {@link #write}. */
+  public void removeGraph(Node graphName, RDFChanges changes) {
+    List<Triple> gone = dsg.getGraph(graphName).find().toList();
+    for (Triple t : gone) {
+      dsg.delete(graphName, t.getSubject(), t.getPredicate(), t.getObject());
+      changes.delete(graphName, t.getSubject(), t.getPredicate(), t.getObject());
+    }
   }
 
   /** Names of the graphs whose IRI starts with {@code prefix}; call inside a transaction. */

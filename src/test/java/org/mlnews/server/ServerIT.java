@@ -233,9 +233,14 @@ class ServerIT {
 
   @Test
   void uiAndServerDescription() throws Exception {
-    var ui = get(base);
+    // The UI lives at /ui/ (the browser's home page is /); it asks for the server paths under it.
+    var ui = get(base + "ui/");
     assertEquals(200, ui.statusCode());
     assertTrue(ui.body().contains("Fuseki"), ui.body());
+    assertEquals(200, get(base + "ui/$/server").statusCode(), "the UI's view of /$/server");
+    var viaUi = get(base + "ui/mlnews/sparql?query=" + enc(COUNT), "Accept", "application/sparql-results+json");
+    assertEquals(200, viaUi.statusCode(), "the UI's view of the endpoint");
+    assertEquals(2L * Fixture.triplesPerIssue() + 1, count(viaUi.body(), ResultSetLang.RS_JSON));
     var status = get(base + "$/server");
     assertEquals(200, status.statusCode());
     assertTrue(status.body().contains("\"/mlnews\""), status.body());

@@ -1,0 +1,247 @@
+package org.mlnews.changes;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.rdfpatch.RDFPatch;
+import org.apache.jena.rdfpatch.RDFPatchOps;
+import org.apache.jena.rdfpatch.changes.RDFChangesBase;
+import org.apache.jena.sparql.core.Quad;
+
+/**
+ * The change sets of a store: {@code STORE/changes/NNNNNN.rdfp}, one RDF Patch per build that
+ * changed something, numbered from 1, and {@code STORE/changes/index.tsv}, one line per patch
+ * (build number, time, quads added, quads removed, graphs touched). Each patch names itself
+ * ({@code H id}) and the patch before it ({@code H prev}), so a subscriber can check it applies
+ * patches in order.
+ *
+ * <pre>{@code
+ * ChangeLog log = ChangeLog.of(store.dir());
+ * log.entries().forEach(e -> System.out.println(e.build() + " +" + e.added() + " -" + e.removed()));
+ * log.writeSince(3, System.out);   // what builds 4, 5, ... changed, as one patch
+ * }</pre>
+ */
+public final class ChangeLog {
+  /** The index file's header line. */
+  static final String INDEX_HEADER = "build\ttime\tadded\tremoved\tgraphs";
+
+  private final Path dir;
+
+  private ChangeLog(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The change log of the store in {@code storeDir} (its {@code changes} folder need not exist yet). */
+  public static ChangeLog of(Path storeDir) {
+    return new ChangeLog(Objects.requireNonNull(storeDir, "storeDir").resolve("changes"));
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * One recorded build.
+   *
+   * @param build   its number, from 1
+   * @param time    the build's time (its {@code prov:generatedAtTime})
+   * @param added   quads added
+   * @param removed quads removed
+   * @param graphs  names of the graphs it touched, sorted
+   */
+  public record Entry(int build, Instant time, long added, long removed, List<String> graphs) {
+    String line() {
+      return build + "\t" + time + "\t" + added + "\t" + removed + "\t" + String.join(" ", graphs);
+    }
+
+    static Entry parse(String line) {
+      String[] f = line.split("\t", -1);
+      if (f.length != 5) {
+        throw new IllegalStateException("bad change index line: " + line);
+      }
+      return new Entry(Integer.parseInt(f[0]), Instant.parse(f[1]), Long.parseLong(f[2]),
+          Long.parseLong(f[3]), f[4].isEmpty() ? List.of() : Arrays.asList(f[4].split(" ")));
+    }
+  }
+
+  /** The recorded builds, oldest first. */
+  public List<Entry> entries() {
+    Path index = dir.resolve("index.tsv");
+    if (!Files.exists(index)) {
+      return List.of();
+    }
+    try {
+      var entries = new ArrayList<Entry>();
+      for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
+        if (!line.isBlank() && !line.equals(INDEX_HEADER)) {
+          entries.add(Entry.parse(line));
+        }
+      }
+      return entries;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + index, e);
+    }
+  }
+
+  public Optional<Entry> entry(int build) {
+    return entries().stream().filter(e -> e.build() == build).findFirst();
+  }
+
+  /** The patch file of a build (which exists if {@link #entry} finds it). */
+  public Path patchFile(int build) {
+    return dir.resolve(String.format("%06d.rdfp", build));
+  }
+
+  /**
+   * Writes a build's changes as the next patch and appends it to the index; returns its entry.
+   * Called after the build's transaction committed, so a patch never describes a change the store
+   * did not make. The patch is written to a temporary file and moved into place, and only then
+   * indexed.
+   */
+  public synchronized Entry record(ChangeSet changes, Instant time) {
+    if (changes.isEmpty()) {
+      throw new IllegalArgumentException("No changes : an empty change set is not recorded");
+    }
+    List<Entry> entries = entries();
+    int build = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).build() + 1;
+    Node prev = entries.isEmpty() ? null : idOf(entries.get(entries.size() - 1).build());
+    var body = new java.io.ByteArrayOutputStream();
+    changes.writePatch(body, Map.of());
+    Node id = NodeFactory.createURI("urn:uuid:" + UUID.nameUUIDFromBytes(
+        ((prev == null ? "" : prev.getURI()) + "\n" + build + "\n" + time + "\n"
+            + body.toString(StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)));
+    var headers = new LinkedHashMap<String, Node>();
+    headers.put("id", id);
+    if (prev != null) {
+      headers.put("prev", prev);
+    }
+    headers.put("build", NodeFactory.createLiteralDT(Integer.toString(build), XSDDatatype.XSDinteger));
+    headers.put("time", NodeFactory.createLiteralDT(time.toString(), XSDDatatype.XSDdateTime));
+    var entry = new Entry(build, time, changes.added().size(), changes.deleted().size(),
+        changes.graphs().stream().map(Node::getURI).toList());
+    try {
+      Files.createDirectories(dir);
+      Path file = patchFile(build);
+      Path tmp = dir.resolve(file.getFileName() + ".tmp");
+      try (OutputStream out = Files.newOutputStream(tmp)) {
+        changes.writePatch(out, headers);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Path index = dir.resolve("index.tsv");
+      boolean fresh = !Files.exists(index);
+      try (BufferedWriter w = Files.newBufferedWriter(index, StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+        if (fresh) {
+          w.write(INDEX_HEADER + "\n");
+        }
+        w.write(entry.line() + "\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write change set " + build + " in " + dir, e);
+    }
+    return entry;
+  }
+
+  /** The {@code H id} of a recorded build's patch. */
+  public Node idOf(int build) {
+    return readPatch(build).getId();
+  }
+
+  /** A recorded build's patch. */
+  public RDFPatch readPatch(int build) {
+    Path file = patchFile(build);
+    try (InputStream in = Files.newInputStream(file)) {
+      return RDFPatchOps.collect(RDFPatchOps.read(in));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read change set " + file, e);
+    }
+  }
+
+  /**
+   * Writes what the builds after {@code build} changed, as one RDF Patch of the net changes: a quad
+   * added and later removed again (or the other way round) is left out. Its {@code H prev} is the id
+   * of patch {@code build} (none for 0) and its {@code H id} that of the latest patch, so it takes a
+   * copy at build {@code build} to the latest state. Memory grows with the changes, not the data.
+   *
+   * @throws IllegalArgumentException when {@code build} is negative or after the latest build
+   */
+  public void writeSince(int build, OutputStream out) {
+    List<Entry> entries = entries();
+    int latest = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).build();
+    if (build < 0 || build > latest) {
+      throw new IllegalArgumentException("Illegal build=" + build + " : the change sets run from 0 to "
+          + latest + (latest == 0 ? " (no build has changed this store yet)" : ""));
+    }
+    // For each quad, the first and the last operation on it: the net change is where they agree.
+    var firstLast = new HashMap<Quad, boolean[]>();
+    var order = new ArrayList<Quad>();
+    var net = new RDFChangesBase() {
+      void op(Node g, Node s, Node p, Node o, boolean add) {
+        Quad q = Quad.create(g, s, p, o);
+        boolean[] fl = firstLast.get(q);
+        if (fl == null) {
+          firstLast.put(q, new boolean[] {add, add});
+          order.add(q);
+        } else {
+          fl[1] = add;
+        }
+      }
+
+      @Override
+      public void add(Node g, Node s, Node p, Node o) {
+        op(g, s, p, o, true);
+      }
+
+      @Override
+      public void delete(Node g, Node s, Node p, Node o) {
+        op(g, s, p, o, false);
+      }
+    };
+    for (Entry e : entries) {
+      if (e.build() > build) {
+        readPatch(e.build()).apply(net);
+      }
+    }
+    var result = new ChangeSet();
+    for (Quad q : order) {
+      boolean[] fl = firstLast.get(q);
+      if (fl[0] == fl[1]) {
+        if (fl[0]) {
+          result.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+        } else {
+          result.delete(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
+        }
+      }
+    }
+    var headers = new LinkedHashMap<String, Node>();
+    if (latest > build) {
+      headers.put("id", idOf(latest));
+    }
+    if (build > 0) {
+      headers.put("prev", idOf(build));
+    }
+    headers.put("since", NodeFactory.createLiteralDT(Integer.toString(build), XSDDatatype.XSDinteger));
+    headers.put("build", NodeFactory.createLiteralDT(Integer.toString(latest), XSDDatatype.XSDinteger));
+    result.writePatch(out, headers);
+  }
+}

@@ -1,0 +1,112 @@
+package org.mlnews.server;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Locale;
+import org.apache.jena.graph.Graph;
+import org.mlnews.dump.Describer;
+import org.mlnews.dump.DumpFormat;
+import org.mlnews.dump.Dumper;
+import org.mlnews.store.Store;
+
+/**
+ * {@code GET /.well-known/void}: the dataset's VoID/DCAT description, computed from the store
+ * at each request (so it follows {@code --watch} rebuilds) and naming this server's SPARQL
+ * endpoint. Turtle by default; {@code Accept} (or {@code ?format=}) may ask for JSON-LD,
+ * N-Triples or RDF/XML.
+ *
+ * <pre>{@code
+ * FusekiServer.create().addServlet("/.well-known/void", new VoidServlet(store, describer, "/mlnews"));
+ * }</pre>
+ */
+public final class VoidServlet extends HttpServlet {
+  private static final long serialVersionUID = 1L;
+  /** The path it is served at (RFC 8615 well-known URI registered for VoID). */
+  public static final String PATH = "/.well-known/void";
+
+  private final transient Store store;
+  private final transient Describer describer;
+  private final String datasetPath;
+
+  public VoidServlet(Store store, Describer describer, String datasetPath) {
+    this.store = store;
+    this.describer = describer;
+    this.datasetPath = datasetPath;
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    DumpFormat format;
+    String asked = req.getParameter("format");
+    if (asked != null) {
+      try {
+        format = DumpFormat.parse(asked);
+      } catch (IllegalArgumentException e) {
+        format = null;
+      }
+      if (format == null || format.quads()) {
+        resp.sendError(400, "Unknown format '" + asked + "' : expected turtle, jsonld, ntriples or rdfxml");
+        return;
+      }
+    } else {
+      format = negotiate(req.getHeader("Accept"));
+    }
+    String url = req.getRequestURL().toString();
+    String root = url.substring(0, url.length() - req.getRequestURI().length());
+    Graph description = describer.describe(store, Describer.Publication.endpoint(root + datasetPath + "/sparql"));
+    var buffer = new ByteArrayOutputStream();
+    Dumper.write(description, format, buffer);
+    resp.setStatus(200);
+    resp.setContentType(format.mediaType());
+    resp.setCharacterEncoding("UTF-8");
+    resp.setHeader("Vary", "Accept");
+    resp.setContentLength(buffer.size());
+    buffer.writeTo(resp.getOutputStream());
+  }
+
+  /** The acceptable RDF format of highest quality; Turtle when none is named. */
+  static DumpFormat negotiate(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return DumpFormat.TURTLE;
+    }
+    record Choice(String type, double q, int order) {}
+    var choices = new ArrayList<Choice>();
+    String[] parts = accept.split(",");
+    for (int i = 0; i < parts.length; i++) {
+      String[] bits = parts[i].split(";");
+      double q = 1.0;
+      for (int j = 1; j < bits.length; j++) {
+        String b = bits[j].strip();
+        if (b.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(b.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      choices.add(new Choice(bits[0].strip().toLowerCase(Locale.ROOT), q, i));
+    }
+    choices.sort(Comparator.comparingDouble((Choice c) -> -c.q()).thenComparingInt(Choice::order));
+    for (Choice c : choices) {
+      if (c.q() > 0) {
+        DumpFormat f = switch (c.type()) {
+          case "text/turtle", "application/x-turtle" -> DumpFormat.TURTLE;
+          case "application/ld+json", "application/json" -> DumpFormat.JSONLD;
+          case "application/n-triples", "text/plain" -> DumpFormat.NTRIPLES;
+          case "application/rdf+xml", "application/xml" -> DumpFormat.RDFXML;
+          default -> null;
+        };
+        if (f != null) {
+          return f;
+        }
+      }
+    }
+    return DumpFormat.TURTLE;
+  }
+}

@@ -1,0 +1,99 @@
+package org.mlnews.server.pages;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.graph.GraphFactory;
+import org.mlnews.rdf.Vocab;
+
+/**
+ * What a resource's IRI answers as data: every triple about it, every triple that points to it
+ * (a topic's papers and entries, a week's issues), and the labels of the resources on the other
+ * ends, so a client can show them without asking again. The ontology's document answers with the
+ * whole ontology; the dataset with its store triples plus a short VoID description.
+ *
+ * <pre>{@code
+ * Graph d = describer.describe(dsg, NodeFactory.createURI("https://mlnews.example.org/topic/GAN"));
+ * }</pre>
+ */
+final class Describer {
+  static final String VOID = "http://rdfs.org/ns/void#";
+
+  private final LocalPaths paths;
+
+  Describer(LocalPaths paths) {
+    this.paths = paths;
+  }
+
+  /** Prefixes for the written formats. */
+  static void addPrefixes(Graph out) {
+    var pm = out.getPrefixMapping();
+    pm.setNsPrefix("ml", Vocab.ML);
+    pm.setNsPrefix("topic", Vocab.TOPIC);
+    pm.setNsPrefix("dcterms", Vocab.DCTERMS);
+    pm.setNsPrefix("skos", Vocab.SKOS);
+    pm.setNsPrefix("schema", Vocab.SCHEMA);
+    pm.setNsPrefix("time", Vocab.TIME);
+    pm.setNsPrefix("prov", Vocab.PROV);
+    pm.setNsPrefix("foaf", Vocab.FOAF);
+    pm.setNsPrefix("bibo", Vocab.BIBO);
+    pm.setNsPrefix("rdfs", Vocab.RDFS);
+    pm.setNsPrefix("rdf", Vocab.RDF);
+    pm.setNsPrefix("owl", Vocab.OWL);
+    pm.setNsPrefix("xsd", Vocab.XSD);
+    pm.setNsPrefix("void", VOID);
+  }
+
+  /** The description of {@code r}; empty when the data does not know it. Call in a read transaction. */
+  Graph describe(DatasetGraph dsg, Node r) {
+    Graph out = GraphFactory.createDefaultGraph();
+    addPrefixes(out);
+    if (r.isURI() && r.getURI().equals(LocalPaths.ONTOLOGY)) {
+      dsg.getGraph(paths.iris().ontologyGraph()).find().forEachRemaining(out::add);
+      return out;
+    }
+    Graph g = dsg.getUnionGraph();
+    Set<Node> neighbours = new LinkedHashSet<>();
+    g.find(r, Node.ANY, Node.ANY).forEachRemaining(t -> {
+      out.add(t);
+      neighbours.add(t.getObject());
+    });
+    g.find(Node.ANY, Node.ANY, r).forEachRemaining(t -> {
+      out.add(t);
+      neighbours.add(t.getSubject());
+    });
+    neighbours.remove(r);
+    for (Node n : neighbours) {
+      if (!n.isURI() && !n.isBlank()) {
+        continue;
+      }
+      for (Node p : Labels.PROPERTIES) {
+        g.find(n, p, Node.ANY).forEachRemaining(out::add);
+      }
+    }
+    if (r.equals(paths.iris().dataset())) {
+      addDatasetDescription(dsg, r, out);
+    }
+    return out;
+  }
+
+  private void addDatasetDescription(DatasetGraph dsg, Node r, Graph out) {
+    Graph g = dsg.getUnionGraph();
+    out.add(Triple.create(r, Vocab.RDF_TYPE, NodeFactory.createURI(VOID + "Dataset")));
+    out.add(Triple.create(r, Vocab.DC_TITLE, NodeFactory.createLiteralLang("Akira's ML News knowledge graph", "en")));
+    out.add(Triple.create(r, Vocab.DC_DESCRIPTION, NodeFactory.createLiteralLang(
+        "The weekly newsletter \"Akira's ML News\" as RDF: issues, sections, entries, papers, articles, "
+            + "topics and the newsletter's calendar.", "en")));
+    out.add(Triple.create(r, NodeFactory.createURI(VOID + "uriSpace"),
+        NodeFactory.createLiteralString(paths.iris().base())));
+    out.add(Triple.create(r, NodeFactory.createURI(VOID + "triples"),
+        NodeFactory.createLiteralDT(Long.toString(g.size()), XSDDatatype.XSDinteger)));
+    out.add(Triple.create(r, NodeFactory.createURI(VOID + "vocabulary"), NodeFactory.createURI(Vocab.ML)));
+    out.add(Triple.create(r, NodeFactory.createURI(VOID + "vocabulary"), NodeFactory.createURI(Vocab.TOPIC)));
+  }
+}

@@ -1,0 +1,872 @@
+package org.mlnews.server.pages;
+
+import static org.mlnews.server.pages.Sparql.get;
+import static org.mlnews.server.pages.Sparql.str;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.jena.graph.Graph;
+import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
+import org.apache.jena.graph.Triple;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.engine.binding.Binding;
+import org.mlnews.rdf.Vocab;
+import org.mlnews.server.pages.View.Entry;
+import org.mlnews.server.pages.View.EntryRow;
+import org.mlnews.server.pages.View.Featured;
+import org.mlnews.server.pages.View.IssueRow;
+import org.mlnews.server.pages.View.Link;
+import org.mlnews.server.pages.View.Pager;
+import org.mlnews.server.pages.View.Property;
+import org.mlnews.server.pages.View.QuarterGroup;
+import org.mlnews.server.pages.View.Section;
+import org.mlnews.server.pages.View.TopicRow;
+import org.mlnews.server.pages.View.Value;
+import org.mlnews.time.Month;
+import org.mlnews.time.NewsletterCalendar;
+import org.mlnews.time.Period;
+import org.mlnews.time.Quarter;
+import org.mlnews.time.Week;
+import org.mlnews.time.Year;
+
+/**
+ * The models of the HTML pages, read from the store: one method per page type. Call inside a read
+ * transaction. Lists longer than {@link #PAGE_SIZE} are paginated with {@code ?page=N}.
+ */
+final class Pages {
+  /** Items on one page of a long list, unless the server says otherwise. */
+  static final int PAGE_SIZE = 50;
+
+  /** A template name and the values it renders. */
+  record Rendered(String template, Map<String, Object> model) {}
+
+  private final DatasetGraph dsg;
+  private final Graph g;
+  private final LocalPaths paths;
+  private final Sparql sparql;
+  private final int pageSize;
+
+  Pages(DatasetGraph dsg, LocalPaths paths, long timeoutMillis, int pageSize) {
+    this.pageSize = pageSize;
+    this.dsg = dsg;
+    this.g = dsg.getUnionGraph();
+    this.paths = paths;
+    this.sparql = new Sparql(dsg, timeoutMillis);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Links and labels
+
+  /** A link to a resource: its page on this server if it is ours, else its IRI, with its label. */
+  Link link(Node n) {
+    return link(n, "en");
+  }
+
+  Link link(Node n, String lang) {
+    Node lit = Labels.labelNode(g, n, lang);
+    String text = lit != null ? lit.getLiteralLexicalForm() : unlabelled(n);
+    return new Link(href(n), text, lit != null ? lit.getLiteralLanguage() : "");
+  }
+
+  /** A name for a resource without a label: a work's URL, an outside IRI in full, else the last segment. */
+  private String unlabelled(Node n) {
+    if (n.isURI()) {
+      for (Node p : List.of(Vocab.SCHEMA_URL, Vocab.FOAF_PAGE)) {
+        Node url = first(n, p);
+        if (url != null && url.isURI()) {
+          return url.getURI();
+        }
+      }
+      if (paths.toLocal(n.getURI()) == null) {
+        return n.getURI();
+      }
+    }
+    return Labels.fallback(n);
+  }
+
+  String href(Node n) {
+    if (!n.isURI()) {
+      return null;
+    }
+    String local = paths.toLocal(n.getURI());
+    return local != null ? local : Link.safeUrl(n.getURI());
+  }
+
+  String label(Node n) {
+    return Labels.label(g, n);
+  }
+
+  private List<Node> objects(Node s, Node p) {
+    return g.find(s, p, Node.ANY).mapWith(Triple::getObject).toList();
+  }
+
+  private List<Node> subjects(Node p, Node o) {
+    return g.find(Node.ANY, p, o).mapWith(Triple::getSubject).toList();
+  }
+
+  private Node first(Node s, Node p) {
+    var it = g.find(s, p, Node.ANY);
+    try {
+      return it.hasNext() ? it.next().getObject() : null;
+    } finally {
+      it.close();
+    }
+  }
+
+  private String text(Node s, Node p) {
+    Node o = first(s, p);
+    return o == null ? null : o.isLiteral() ? o.getLiteralLexicalForm() : o.toString();
+  }
+
+  /** The literal of {@code p} in the preferred language, else any. */
+  private Node literal(Node s, Node p, String lang) {
+    Node best = null;
+    for (Node o : objects(s, p)) {
+      if (!o.isLiteral()) {
+        continue;
+      }
+      if (o.getLiteralLanguage().equalsIgnoreCase(lang)) {
+        return o;
+      }
+      if (best == null) {
+        best = o;
+      }
+    }
+    return best;
+  }
+
+  private List<Link> links(List<Node> nodes) {
+    return nodes.stream().map(this::link).sorted(Comparator.comparing(Link::text)).toList();
+  }
+
+  boolean exists(Node n) {
+    return g.contains(n, Node.ANY, Node.ANY) || g.contains(Node.ANY, Node.ANY, n);
+  }
+
+  boolean hasType(Node n, Node type) {
+    return g.contains(n, Vocab.RDF_TYPE, type);
+  }
+
+  int pages(long total) {
+    return (int) Math.max(1, (total + pageSize - 1) / pageSize);
+  }
+
+  Pager pager(String path, String param, int page, long total) {
+    int pages = pages(total);
+    int p = Math.min(Math.max(page, 1), pages);
+    return new Pager(p, pages, total, p > 1 ? path + "?" + param + "=" + (p - 1) : null,
+        p < pages ? path + "?" + param + "=" + (p + 1) : null);
+  }
+
+  <T> List<T> slice(List<T> all, Pager pager) {
+    int from = (pager.page() - 1) * pageSize;
+    return all.subList(Math.min(from, all.size()), Math.min(from + pageSize, all.size()));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Home
+
+  Rendered home() {
+    var m = new LinkedHashMap<String, Object>();
+    var counts = new LinkedHashMap<String, Long>();
+    counts.put("issues", sparql.count("SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { ?i a ml:Issue }", null));
+    counts.put("entries", sparql.count("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ml:Entry }", null));
+    counts.put("papers", sparql.count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ml:Paper }", null));
+    counts.put("articles", sparql.count("SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a ml:Article }", null));
+    counts.put("topics", sparql.count(
+        "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?e a ml:Entry ; dcterms:subject ?t }", null));
+    counts.put("triples", (long) g.size());
+    m.put("counts", counts);
+    m.put("latest", issueRows("""
+        SELECT ?issue ?date ?period (COUNT(DISTINCT ?e) AS ?entries) WHERE {
+          ?issue a ml:Issue .
+          OPTIONAL { ?issue ml:week|ml:month ?period . ?period schema:startDate ?date }
+          OPTIONAL { ?issue ml:hasEntry ?e }
+        } GROUP BY ?issue ?date ?period ORDER BY DESC(?date) ?issue LIMIT 10
+        """, null));
+    List<TopicRow> topics = topicRows("""
+        SELECT ?topic (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ml:Entry ; dcterms:subject ?topic }
+        GROUP BY ?topic ORDER BY DESC(?n) ?topic
+        """, null);
+    m.put("topics", topics);
+    m.put("topicScheme", new Link("/topic/", "all topics", ""));
+    m.put("dataset", new Link("/dataset", "the dataset's description", ""));
+    m.put("title", "Akira's ML News as linked data");
+    return new Rendered("home", m);
+  }
+
+  private List<IssueRow> issueRows(String query, Node self) {
+    var rows = new ArrayList<IssueRow>();
+    for (Binding b : self == null ? sparql.select(query) : sparql.select(query, self)) {
+      Node period = get(b, "period");
+      rows.add(new IssueRow(link(get(b, "issue"), "zh"), period == null ? null : link(period),
+          str(b, "date"), Long.parseLong(str(b, "entries"))));
+    }
+    return rows;
+  }
+
+  private List<TopicRow> topicRows(String query, Node self) {
+    var rows = new ArrayList<TopicRow>();
+    for (Binding b : self == null ? sparql.select(query) : sparql.select(query, self)) {
+      Node t = get(b, "topic");
+      Node zh = literal(t, Vocab.SKOS_PREF_LABEL, "zh");
+      rows.add(new TopicRow(link(t), zh != null && zh.getLiteralLanguage().equals("zh")
+          ? zh.getLiteralLexicalForm() : null, Long.parseLong(str(b, "n"))));
+    }
+    return rows;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Issue
+
+  Rendered issue(Node issue) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("title", label(issue));
+    m.put("titleLang", link(issue).lang());
+    Node week = first(issue, Vocab.WEEK_PROP);
+    Node month = first(issue, Vocab.MONTH_PROP);
+    m.put("week", week == null ? null : link(week));
+    m.put("month", month == null ? null : link(month));
+    Node period = week != null ? week : month;
+    if (period != null) {
+      m.put("quarter", objects(period, Vocab.TIME_INTERVAL_DURING).stream()
+          .filter(p -> hasType(p, Vocab.QUARTER)).findFirst().map(this::link).orElse(null));
+    }
+    m.put("language", text(issue, Vocab.DC_LANGUAGE));
+    m.put("issueNumber", text(issue, Vocab.ISSUE_NUMBER));
+    m.put("coverageStart", text(issue, Vocab.COVERAGE_START));
+    m.put("dateInferred", "true".equals(text(issue, Vocab.DATE_INFERRED)));
+    Node source = first(issue, Vocab.DC_SOURCE);
+    m.put("source", source == null ? null : Link.external(source.getURI(), source.getURI()));
+    // The newsletter's own previous/next links, and the neighbours in this dataset by date.
+    m.put("declaredPrevious", issueLink(first(issue, Vocab.PREVIOUS_ISSUE)));
+    m.put("declaredNext", issueLink(first(issue, Vocab.NEXT_ISSUE)));
+    m.put("relatedSummary", issueLink(first(issue, Vocab.RELATED_SUMMARY)));
+    var timeline = sparql.select("""
+        SELECT ?issue ?date WHERE {
+          ?issue a ml:Issue ; ml:week|ml:month ?p . ?p schema:startDate ?date
+        } ORDER BY ?date ?issue
+        """);
+    for (int i = 0; i < timeline.size(); i++) {
+      if (get(timeline.get(i), "issue").equals(issue)) {
+        m.put("previous", i > 0 ? link(get(timeline.get(i - 1), "issue"), "zh") : null);
+        m.put("next", i + 1 < timeline.size() ? link(get(timeline.get(i + 1), "issue"), "zh") : null);
+      }
+    }
+
+    var sections = new LinkedHashMap<Node, List<Entry>>();
+    for (Binding b : sparql.select("""
+        SELECT ?s WHERE { ?s a ml:Section ; ml:inIssue ?this . OPTIONAL { ?s ml:position ?pos } }
+        ORDER BY ?pos ?s
+        """, issue)) {
+      sections.put(get(b, "s"), new ArrayList<>());
+    }
+    var unsectioned = new ArrayList<Entry>();
+    for (Binding b : sparql.select("""
+        SELECT ?entry ?pos ?section WHERE {
+          ?entry a ml:Entry ; ml:inIssue ?this .
+          OPTIONAL { ?entry ml:position ?pos } OPTIONAL { ?entry ml:inSection ?section }
+        } ORDER BY ?pos ?entry
+        """, issue)) {
+      Entry e = entry(get(b, "entry"), Sparql.integer(b, "pos", 0));
+      Node s = get(b, "section");
+      (s != null && sections.containsKey(s) ? sections.get(s) : unsectioned).add(e);
+    }
+    var sectionViews = new ArrayList<Section>();
+    if (!unsectioned.isEmpty()) {
+      sectionViews.add(new Section("Editor's picks and other entries", "en", null, unsectioned));
+    }
+    sections.forEach((s, entries) -> {
+      Link l = link(s, "zh");
+      Node kind = first(s, Vocab.SECTION_KIND_PROP);
+      sectionViews.add(new Section(l.text(), l.lang(), kind == null ? null : label(kind), entries));
+    });
+    m.put("sections", sectionViews);
+    m.put("entryCount", sectionViews.stream().mapToInt(s -> s.entries().size()).sum());
+    m.put("picks", sectionViews.stream().flatMap(s -> s.entries().stream()).filter(Entry::pick).count());
+
+    var warnings = new ArrayList<Map<String, Object>>();
+    for (Binding b : sparql.select("""
+        SELECT ?w ?code ?comment ?line WHERE {
+          ?this ml:hasWarning ?w . OPTIONAL { ?w ml:warningCode ?code } OPTIONAL { ?w rdfs:comment ?comment }
+          OPTIONAL { ?w ml:sourceLine ?line }
+        } ORDER BY ?line ?w
+        """, issue)) {
+      var w = new LinkedHashMap<String, Object>();
+      w.put("code", str(b, "code"));
+      w.put("comment", str(b, "comment"));
+      w.put("line", str(b, "line"));
+      warnings.add(w);
+    }
+    m.put("warnings", warnings);
+    // Provenance of the issue's graph.
+    for (Binding b : sparql.select("""
+        SELECT ?graph ?file ?time ?version WHERE {
+          ?graph ml:sourceFile ?file . OPTIONAL { ?graph prov:generatedAtTime ?time }
+          OPTIONAL { ?graph ml:extractorVersion ?version }
+          FILTER (?graph = ?g)
+        } LIMIT 1
+        """, Map.of("g", paths.iris().issueGraph(text(issue, Vocab.SLUG) == null ? Labels.fallback(issue)
+            : text(issue, Vocab.SLUG))))) {
+      m.put("graph", link(get(b, "graph")));
+      m.put("sourceFile", str(b, "file"));
+      m.put("generatedAt", str(b, "time"));
+      m.put("extractorVersion", str(b, "version"));
+    }
+    return new Rendered("issue", m);
+  }
+
+  /** A link to an issue if the dataset has it; else its slug as text. */
+  private Link issueLink(Node issue) {
+    if (issue == null) {
+      return null;
+    }
+    if (hasType(issue, Vocab.ISSUE)) {
+      return link(issue, "zh");
+    }
+    return new Link(null, Labels.fallback(issue), "");
+  }
+
+  private Entry entry(Node e, int position) {
+    Node headline = literal(e, Vocab.HEADLINE, "zh");
+    Node summary = literal(e, Vocab.DC_DESCRIPTION, "zh");
+    var works = new ArrayList<Link>();
+    for (Node w : objects(e, Vocab.ABOUT)) {
+      works.add(link(w, "zh"));
+    }
+    var out = new ArrayList<Link>();
+    for (Node l : objects(e, Vocab.LINK)) {
+      if (l.isURI()) {
+        out.add(Link.external(l.getURI(), linkKind(l.getURI())));
+      }
+    }
+    out.sort(Comparator.comparing(Link::text));
+    String anchor = "entry-" + Labels.fallback(e);
+    return new Entry(anchor, position, headline == null ? "(no headline)" : headline.getLiteralLexicalForm(),
+        headline == null ? "" : headline.getLiteralLanguage(), works,
+        summary == null ? null : summary.getLiteralLexicalForm(), summary == null ? "" : summary.getLiteralLanguage(),
+        out, links(objects(e, Vocab.DC_SUBJECT)), "true".equals(text(e, Vocab.EDITORS_PICK)));
+  }
+
+  /** What a link out is, by its host: arXiv, OpenReview, DOI, GitHub, else "article (host)". */
+  static String linkKind(String url) {
+    String host;
+    try {
+      host = java.net.URI.create(url).getHost();
+    } catch (IllegalArgumentException e) {
+      host = null;
+    }
+    if (host == null) {
+      return "link";
+    }
+    host = host.toLowerCase(java.util.Locale.ROOT).replaceFirst("^www\\.", "");
+    if (host.endsWith("arxiv.org")) {
+      return "arXiv";
+    } else if (host.endsWith("openreview.net")) {
+      return "OpenReview";
+    } else if (host.equals("doi.org") || host.equals("dx.doi.org")) {
+      return "DOI";
+    } else if (host.equals("github.com")) {
+      return "GitHub";
+    }
+    return "article (" + host + ")";
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Paper, article, other work
+
+  Rendered work(Node work) {
+    var m = new LinkedHashMap<String, Object>();
+    Link self = link(work, "zh");
+    m.put("title", self.text());
+    m.put("titleLang", self.lang());
+    m.put("titles", objects(work, Vocab.DC_TITLE).stream().filter(Node::isLiteral)
+        .map(t -> new Value(null, t.getLiteralLexicalForm(), t.getLiteralLanguage(), null)).toList());
+    m.put("kind", hasType(work, Vocab.PAPER) ? "paper" : hasType(work, Vocab.ARTICLE) ? "article" : "work");
+    var ids = new ArrayList<Map<String, Object>>();
+    for (Node id : objects(work, Vocab.ARXIV_ID)) {
+      ids.add(id("arXiv", id, "https://arxiv.org/abs/"));
+    }
+    for (Node id : objects(work, Vocab.OPENREVIEW_ID)) {
+      ids.add(id("OpenReview", id, "https://openreview.net/forum?id="));
+    }
+    for (Node id : objects(work, Vocab.BIBO_DOI)) {
+      ids.add(id("DOI", id, "https://doi.org/"));
+    }
+    for (Node id : objects(work, Vocab.PROCEEDINGS_ID)) {
+      ids.add(id("proceedings", id, null));
+    }
+    m.put("identifiers", ids);
+    var pages = new ArrayList<Link>();
+    for (Node p : objects(work, Vocab.FOAF_PAGE)) {
+      if (p.isURI()) {
+        pages.add(Link.external(p.getURI(), p.getURI()));
+      }
+    }
+    for (Node p : objects(work, Vocab.SCHEMA_URL)) {
+      if (p.isURI()) {
+        pages.add(Link.external(p.getURI(), p.getURI()));
+      }
+    }
+    pages.sort(Comparator.comparing(Link::text));
+    m.put("pages", pages);
+    var featured = new ArrayList<Featured>();
+    for (Binding b : sparql.select("""
+        SELECT ?issue ?entry ?date ?period WHERE {
+          ?this ml:featuredIn ?issue .
+          OPTIONAL { ?entry ml:about ?this ; ml:inIssue ?issue }
+          OPTIONAL { ?issue ml:week|ml:month ?period . ?period schema:startDate ?date }
+        } ORDER BY ?date ?issue ?entry
+        """, work)) {
+      Node issue = get(b, "issue");
+      Node entry = get(b, "entry");
+      Node period = get(b, "period");
+      Link entryLink = null;
+      if (entry != null) {
+        Node h = literal(entry, Vocab.HEADLINE, "zh");
+        entryLink = new Link(href(issue) + "#entry-" + Labels.fallback(entry),
+            h == null ? Labels.fallback(entry) : h.getLiteralLexicalForm(), h == null ? "" : h.getLiteralLanguage());
+      }
+      featured.add(new Featured(link(issue, "zh"), entryLink, period == null ? null : link(period), str(b, "date")));
+    }
+    m.put("featured", featured);
+    m.put("topics", links(objects(work, Vocab.DC_SUBJECT)));
+    return new Rendered("work", m);
+  }
+
+  private static Map<String, Object> id(String scheme, Node id, String prefix) {
+    var m = new LinkedHashMap<String, Object>();
+    String v = id.isLiteral() ? id.getLiteralLexicalForm() : id.toString();
+    m.put("scheme", scheme);
+    m.put("value", v);
+    m.put("href", prefix == null ? null : Link.safeUrl(prefix + v));
+    return m;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Topic
+
+  Rendered topic(Node topic, String path, int page) {
+    var m = new LinkedHashMap<String, Object>();
+    Node en = literal(topic, Vocab.SKOS_PREF_LABEL, "en");
+    Node zh = literal(topic, Vocab.SKOS_PREF_LABEL, "zh");
+    m.put("title", en != null ? en.getLiteralLexicalForm() : label(topic));
+    m.put("labelEn", en == null ? null : en.getLiteralLexicalForm());
+    m.put("labelZh", zh == null || !zh.getLiteralLanguage().equals("zh") ? null : zh.getLiteralLexicalForm());
+    m.put("notation", text(topic, Vocab.SKOS_NOTATION));
+    m.put("altLabels", objects(topic, Vocab.SKOS_ALT_LABEL).stream().filter(Node::isLiteral)
+        .sorted(Comparator.comparing(Node::getLiteralLanguage).thenComparing(Node::getLiteralLexicalForm))
+        .map(t -> new Value(null, t.getLiteralLexicalForm(), t.getLiteralLanguage(), null)).toList());
+    m.put("broader", links(objects(topic, Vocab.SKOS_BROADER)));
+    m.put("narrower", links(subjects(Vocab.SKOS_BROADER, topic)));
+    m.put("mentions", sparql.count("""
+        SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?t skos:broader* ?this . ?e a ml:Entry ; dcterms:subject ?t }
+        """, topic));
+
+    // Papers on the topic or a narrower one, grouped by the quarter they were first featured in.
+    var rows = sparql.select("""
+        SELECT ?paper (MIN(?start) AS ?first) WHERE {
+          ?t skos:broader* ?this .
+          ?paper a ml:Paper ; dcterms:subject ?t ; ml:featuredIn ?issue .
+          ?issue ml:week|ml:month ?p . ?p schema:startDate ?start
+        } GROUP BY ?paper ORDER BY DESC(?first) ?paper
+        """, topic);
+    Pager pager = pager(path, "page", page, rows.size());
+    var groups = new LinkedHashMap<String, List<Link>>();
+    var quarters = new LinkedHashMap<String, Link>();
+    for (Binding b : slice(rows, pager)) {
+      LocalDate first = LocalDate.parse(str(b, "first"));
+      Quarter q = Quarter.of(first);
+      quarters.computeIfAbsent(q.key(), k -> {
+        Node qn = paths.iris().period(k);
+        return new Link(href(qn), q.labelEn(), "en");
+      });
+      groups.computeIfAbsent(q.key(), k -> new ArrayList<>()).add(link(get(b, "paper"), "zh"));
+    }
+    var groupViews = new ArrayList<QuarterGroup>();
+    groups.forEach((k, papers) -> groupViews.add(new QuarterGroup(quarters.get(k), papers)));
+    m.put("paperGroups", groupViews);
+    m.put("paperCount", rows.size());
+    m.put("pager", pager);
+
+    var weeks = new ArrayList<TrendChart.Point>();
+    for (Binding b : sparql.select("""
+        SELECT ?week ?start (COUNT(DISTINCT ?entry) AS ?n) WHERE {
+          ?issue ml:week ?week . ?week schema:startDate ?start .
+          OPTIONAL { ?entry ml:inIssue ?issue ; dcterms:subject ?t . ?t skos:broader* ?this }
+        } GROUP BY ?week ?start ORDER BY ?start
+        """, topic)) {
+      Node w = get(b, "week");
+      weeks.add(new TrendChart.Point(label(w), href(w), str(b, "start"), Integer.parseInt(str(b, "n"))));
+    }
+    m.put("chart", TrendChart.of(weeks));
+    return new Rendered("topic", m);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Week, month, quarter, year
+
+  /** The period a time path names, or null. */
+  static Period period(String key) {
+    try {
+      if (key.matches("\\d{4}-W\\d{2}")) {
+        return NewsletterCalendar.week(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(6)));
+      } else if (key.matches("\\d{4}-\\d{2}")) {
+        return Month.of(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(5)));
+      } else if (key.matches("\\d{4}-Q[1-4]")) {
+        return new Quarter(Integer.parseInt(key.substring(0, 4)), key.charAt(6) - '0');
+      } else if (key.matches("\\d{4}")) {
+        return new Year(Integer.parseInt(key));
+      }
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return null;
+  }
+
+  private Link periodLink(Period p) {
+    Node n = paths.iris().period(p.key());
+    return exists(n) ? new Link(href(n), p.labelEn(), "en") : new Link(null, p.labelEn(), "en");
+  }
+
+  Rendered period(Node node, Period p, String path, int page) {
+    var m = new LinkedHashMap<String, Object>();
+    String kind = p instanceof Week ? "week" : p instanceof Month ? "month" : p instanceof Quarter ? "quarter" : "year";
+    m.put("kind", kind);
+    m.put("title", p.labelEn());
+    m.put("labelZh", p.labelZh());
+    m.put("start", p.start().toString());
+    m.put("end", p.end().toString());
+    m.put("previousPeriod", periodLink(p.previous()));
+    m.put("nextPeriod", periodLink(p.next()));
+    // Containing periods: what the data says (time:intervalDuring), else the calendar's.
+    var during = new ArrayList<Link>();
+    List<Node> stated = objects(node, Vocab.TIME_INTERVAL_DURING);
+    if (!stated.isEmpty()) {
+      stated.stream().sorted(Comparator.comparing(this::periodRank)).map(this::link).forEach(during::add);
+    } else if (p instanceof Week w) {
+      during.addAll(List.of(periodLink(NewsletterCalendar.monthOf(w)), periodLink(NewsletterCalendar.quarterOf(w)),
+          periodLink(NewsletterCalendar.yearOf(w))));
+    } else if (p instanceof Month mo) {
+      during.addAll(List.of(periodLink(NewsletterCalendar.quarterOf(mo)), periodLink(NewsletterCalendar.yearOf(mo))));
+    } else if (p instanceof Quarter q) {
+      during.add(periodLink(NewsletterCalendar.yearOf(q)));
+    }
+    m.put("during", during);
+    // Periods within this one that have issues (months and weeks of a quarter...).
+    var within = new ArrayList<Link>();
+    for (Binding b : sparql.select("""
+        SELECT DISTINCT ?p ?start WHERE {
+          ?issue a ml:Issue ; ml:week|ml:month ?x . ?x time:intervalDuring? ?p .
+          ?p time:intervalDuring ?this ; schema:startDate ?start
+        } ORDER BY ?start ?p
+        """, node)) {
+      within.add(link(get(b, "p")));
+    }
+    m.put("within", within);
+    // The nearest periods of the same kind that have issues, for sparse stretches of the timeline.
+    Node type = switch (kind) {
+      case "week" -> Vocab.WEEK;
+      case "month" -> Vocab.MONTH;
+      case "quarter" -> Vocab.QUARTER;
+      default -> Vocab.YEAR;
+    };
+    var withIssues = new TreeMap<String, Node>();
+    for (Binding b : sparql.select("""
+        SELECT DISTINCT ?p ?start WHERE {
+          ?issue a ml:Issue ; ml:week|ml:month ?x . ?x time:intervalDuring? ?p .
+          ?p a ?type ; schema:startDate ?start
+        }
+        """, Map.of("type", type))) {
+      withIssues.put(str(b, "start"), get(b, "p"));
+    }
+    String start = p.start().toString();
+    var before = withIssues.lowerEntry(start);
+    var after = withIssues.higherEntry(start);
+    m.put("previousWithIssues", before == null ? null : link(before.getValue()));
+    m.put("nextWithIssues", after == null ? null : link(after.getValue()));
+
+    m.put("issues", issueRows("""
+        SELECT ?issue ?date ?period (COUNT(DISTINCT ?e) AS ?entries) WHERE {
+          ?issue a ml:Issue ; ml:week|ml:month ?period . ?period time:intervalDuring? ?this .
+          OPTIONAL { ?period schema:startDate ?date }
+          OPTIONAL { ?issue ml:hasEntry ?e }
+        } GROUP BY ?issue ?date ?period ORDER BY ?date ?issue
+        """, node));
+    var rows = sparql.select("""
+        SELECT ?entry ?issue ?date ?pos WHERE {
+          ?issue a ml:Issue ; ml:week|ml:month ?period . ?period time:intervalDuring? ?this .
+          OPTIONAL { ?period schema:startDate ?date }
+          ?entry a ml:Entry ; ml:inIssue ?issue . OPTIONAL { ?entry ml:position ?pos }
+        } ORDER BY ?date ?issue ?pos ?entry
+        """, node);
+    Pager pager = pager(path, "page", page, rows.size());
+    var entries = new ArrayList<EntryRow>();
+    for (Binding b : slice(rows, pager)) {
+      Node e = get(b, "entry");
+      Node issue = get(b, "issue");
+      Node h = literal(e, Vocab.HEADLINE, "zh");
+      Node work = first(e, Vocab.ABOUT);
+      entries.add(new EntryRow(new Link(href(issue) + "#entry-" + Labels.fallback(e),
+          h == null ? Labels.fallback(e) : h.getLiteralLexicalForm(), h == null ? "" : h.getLiteralLanguage()),
+          work == null ? null : link(work, "zh"), link(issue, "zh"), str(b, "date")));
+    }
+    m.put("entries", entries);
+    m.put("entryCount", rows.size());
+    m.put("pager", pager);
+    m.put("topics", topicRows("""
+        SELECT ?topic (COUNT(DISTINCT ?e) AS ?n) WHERE {
+          ?issue a ml:Issue ; ml:week|ml:month ?period . ?period time:intervalDuring? ?this .
+          ?e ml:inIssue ?issue ; dcterms:subject ?topic
+        } GROUP BY ?topic ORDER BY DESC(?n) ?topic LIMIT 20
+        """, node));
+    return new Rendered("period", m);
+  }
+
+  private int periodRank(Node p) {
+    return hasType(p, Vocab.WEEK) ? 0 : hasType(p, Vocab.MONTH) ? 1 : hasType(p, Vocab.QUARTER) ? 2 : 3;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Any other resource: its properties and the resources that link to it
+
+  Rendered generic(Node r, String path, int page) {
+    var m = new LinkedHashMap<String, Object>();
+    Link self = link(r);
+    m.put("title", self.text());
+    m.put("titleLang", self.lang());
+    m.put("types", links(objects(r, Vocab.RDF_TYPE)));
+    var out = new TreeMap<String, List<Value>>();
+    var outProps = new TreeMap<String, Link>();
+    g.find(r, Node.ANY, Node.ANY).forEachRemaining(t -> {
+      if (t.getPredicate().equals(Vocab.RDF_TYPE)) {
+        return;
+      }
+      Link p = propertyLink(t.getPredicate());
+      String key = p.text() + " " + t.getPredicate().getURI();
+      outProps.put(key, p);
+      out.computeIfAbsent(key, k -> new ArrayList<>()).add(value(t.getObject()));
+    });
+    var properties = new ArrayList<Property>();
+    out.forEach((k, values) -> {
+      values.sort(Comparator.comparing(v -> v.link() != null ? v.link().text() : v.text()));
+      properties.add(new Property(outProps.get(k), values));
+    });
+    m.put("properties", properties);
+    // Incoming links, paginated: (resource, property) pairs sorted by property then label.
+    var incoming = new ArrayList<Property>();
+    var in = g.find(Node.ANY, Node.ANY, r).toList();
+    var rows = new ArrayList<Property>();
+    for (Triple t : in) {
+      rows.add(new Property(propertyLink(t.getPredicate()), List.of(value(t.getSubject()))));
+    }
+    rows.sort(Comparator.comparing((Property p) -> p.property().text())
+        .thenComparing(p -> p.values().get(0).link().text()));
+    Pager pager = pager(path, "page", page, rows.size());
+    incoming.addAll(slice(rows, pager));
+    m.put("incoming", incoming);
+    m.put("pager", pager);
+    return new Rendered("resource", m);
+  }
+
+  /** A property as a link to its definition, labelled with its prefixed name. */
+  Link propertyLink(Node p) {
+    String iri = p.getURI();
+    String text = prefixed(iri);
+    return new Link(href(p), text, "");
+  }
+
+  static String prefixed(String iri) {
+    String[][] prefixes = {{"ml:", Vocab.ML}, {"dcterms:", Vocab.DCTERMS}, {"skos:", Vocab.SKOS},
+        {"schema:", Vocab.SCHEMA}, {"time:", Vocab.TIME}, {"rdfs:", Vocab.RDFS}, {"rdf:", Vocab.RDF},
+        {"prov:", Vocab.PROV}, {"foaf:", Vocab.FOAF}, {"bibo:", Vocab.BIBO}, {"owl:", Vocab.OWL},
+        {"xsd:", Vocab.XSD}, {"fabio:", Vocab.FABIO}, {"vann:", "http://purl.org/vocab/vann/"},
+        {"topic:", Vocab.TOPIC}};
+    for (String[] p : prefixes) {
+      if (iri.startsWith(p[1]) && iri.length() > p[1].length()) {
+        return p[0] + iri.substring(p[1].length());
+      }
+    }
+    return iri;
+  }
+
+  Value value(Node o) {
+    if (o.isLiteral()) {
+      String dt = o.getLiteralDatatypeURI();
+      return new Value(null, o.getLiteralLexicalForm(), o.getLiteralLanguage(),
+          dt == null || o.getLiteralLanguage().length() > 0 || dt.equals(Vocab.XSD + "string") ? null : prefixed(dt));
+    }
+    return new Value(link(o), null, null, null);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The ontology document: classes and properties, each under its own anchor
+
+  Rendered ontology(Graph ontology) {
+    var m = new LinkedHashMap<String, Object>();
+    Node doc = NodeFactory.createURI(LocalPaths.ONTOLOGY);
+    Node title = literal(doc, Vocab.DC_TITLE, "en");
+    m.put("title", title == null ? "mlnews ontology" : title.getLiteralLexicalForm());
+    Node desc = literal(doc, Vocab.DC_DESCRIPTION, "en");
+    m.put("description", desc == null ? null : desc.getLiteralLexicalForm());
+    var terms = new TreeMap<String, Map<String, Object>>();
+    ontology.find(Node.ANY, Vocab.RDF_TYPE, Node.ANY).forEachRemaining(t -> {
+      Node s = t.getSubject();
+      if (!s.isURI() || !s.getURI().startsWith(Vocab.ML)) {
+        return;
+      }
+      String local = s.getURI().substring(Vocab.ML.length());
+      var term = terms.computeIfAbsent(local, k -> new LinkedHashMap<>());
+      term.put("anchor", local);
+      term.put("name", "ml:" + local);
+      Node en = null;
+      Node zh = null;
+      Node comment = null;
+      for (Node o : ontology.find(s, Vocab.RDFS_LABEL, Node.ANY).mapWith(Triple::getObject).toList()) {
+        if (o.getLiteralLanguage().equals("zh")) {
+          zh = o;
+        } else {
+          en = o;
+        }
+      }
+      for (Node o : ontology.find(s, Vocab.RDFS_COMMENT, Node.ANY).mapWith(Triple::getObject).toList()) {
+        comment = o;
+      }
+      term.put("label", en == null ? null : en.getLiteralLexicalForm());
+      term.put("labelZh", zh == null ? null : zh.getLiteralLexicalForm());
+      term.put("comment", comment == null ? null : comment.getLiteralLexicalForm());
+      var types = new ArrayList<String>();
+      ontology.find(s, Vocab.RDF_TYPE, Node.ANY).forEachRemaining(x -> types.add(prefixed(x.getObject().getURI())));
+      types.sort(null);
+      term.put("types", String.join(", ", types));
+      var related = new ArrayList<Property>();
+      ontology.find(s, Node.ANY, Node.ANY).forEachRemaining(x -> {
+        Node p = x.getPredicate();
+        if (p.equals(Vocab.RDF_TYPE) || p.equals(Vocab.RDFS_LABEL) || p.equals(Vocab.RDFS_COMMENT)
+            || !x.getObject().isURI()) {
+          return;
+        }
+        related.add(new Property(propertyLink(p), List.of(new Value(new Link(href(x.getObject()),
+            prefixed(x.getObject().getURI()), ""), null, null, null))));
+      });
+      related.sort(Comparator.comparing((Property x) -> x.property().text()));
+      term.put("related", related);
+    });
+    var classes = new ArrayList<Map<String, Object>>();
+    var properties = new ArrayList<Map<String, Object>>();
+    var individuals = new ArrayList<Map<String, Object>>();
+    terms.values().forEach(t -> {
+      String types = (String) t.get("types");
+      (types.contains("Class") ? classes : types.contains("Property") ? properties : individuals).add(t);
+    });
+    m.put("classes", classes);
+    m.put("propertyTerms", properties);
+    m.put("individuals", individuals);
+    return new Rendered("ontology", m);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Search results
+
+  Rendered search(String q, List<SearchIndex.Match> matches, int page) {
+    var m = new LinkedHashMap<String, Object>();
+    m.put("title", q.isBlank() ? "Search" : "Search: " + q);
+    m.put("q", q);
+    String path = "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
+    Pager pager = pager(path, "page", page, matches.size());
+    pager = new Pager(pager.page(), pager.pages(), pager.total(),
+        pager.previous() == null ? null : pager.previous().replace("?page=", "&page="),
+        pager.next() == null ? null : pager.next().replace("?page=", "&page="));
+    var hits = new ArrayList<View.Hit>();
+    for (SearchIndex.Match match : slice(matches, pager)) {
+      Node s = match.subject();
+      Node lit = match.literal();
+      String snippet = lit == null ? null : lit.getLiteralLexicalForm();
+      if (snippet != null && snippet.length() > 240) {
+        snippet = snippet.substring(0, 239) + "…";
+      }
+      String lang = lit == null ? "" : lit.getLiteralLanguage();
+      if (hasType(s, Vocab.ENTRY)) {
+        Node issue = first(s, Vocab.IN_ISSUE);
+        Node h = literal(s, Vocab.HEADLINE, "zh");
+        Link target = new Link((issue == null ? href(s) : href(issue) + "#entry-" + Labels.fallback(s)),
+            h == null ? Labels.fallback(s) : h.getLiteralLexicalForm(), h == null ? "" : h.getLiteralLanguage());
+        hits.add(new View.Hit(target, "entry", snippet, lang, issue == null ? null : link(issue, "zh"), match.score()));
+      } else {
+        String kind = hasType(s, Vocab.PAPER) ? "paper" : hasType(s, Vocab.ARTICLE) ? "article"
+            : hasType(s, Vocab.ISSUE) ? "issue" : hasType(s, Vocab.SKOS_CONCEPT) ? "topic" : "resource";
+        Link target = link(s, kind.equals("topic") ? "en" : "zh");
+        hits.add(new View.Hit(target, kind, snippet != null && snippet.equals(target.text()) ? null : snippet, lang,
+            null, match.score()));
+      }
+    }
+    m.put("hits", hits);
+    m.put("pager", pager);
+    return new Rendered("search", m);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The topic scheme: every topic, as a tree under the top concepts, with its mentions
+
+  Rendered topicScheme(Node scheme) {
+    var m = new LinkedHashMap<String, Object>();
+    Node title = literal(scheme, Vocab.DC_TITLE, "en");
+    m.put("title", title == null ? "Topics" : title.getLiteralLexicalForm());
+    Node desc = literal(scheme, Vocab.DC_DESCRIPTION, "en");
+    m.put("description", desc == null ? null : desc.getLiteralLexicalForm());
+    var mentions = new java.util.HashMap<Node, Long>();
+    for (Binding b : sparql.select("""
+        SELECT ?topic (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ml:Entry ; dcterms:subject ?topic } GROUP BY ?topic
+        """)) {
+      mentions.put(get(b, "topic"), Long.parseLong(str(b, "n")));
+    }
+    var children = new java.util.HashMap<Node, List<Node>>();
+    List<Node> members = subjects(NodeFactory.createURI(Vocab.SKOS + "inScheme"), scheme);
+    for (Node t : members) {
+      for (Node b : objects(t, Vocab.SKOS_BROADER)) {
+        children.computeIfAbsent(b, k -> new ArrayList<>()).add(t);
+      }
+    }
+    List<Node> tops = new ArrayList<>(objects(scheme, NodeFactory.createURI(Vocab.SKOS + "hasTopConcept")));
+    for (Node t : members) {
+      if (objects(t, Vocab.SKOS_BROADER).isEmpty() && !tops.contains(t)) {
+        tops.add(t);
+      }
+    }
+    var rows = new ArrayList<Map<String, Object>>();
+    var seen = new java.util.HashSet<Node>();
+    tops.sort(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER));
+    for (Node t : tops) {
+      addTopicRow(t, 0, children, mentions, rows, seen);
+    }
+    m.put("rows", rows);
+    m.put("count", members.size());
+    return new Rendered("topics", m);
+  }
+
+  private void addTopicRow(Node t, int depth, Map<Node, List<Node>> children, Map<Node, Long> mentions,
+      List<Map<String, Object>> rows, java.util.Set<Node> path) {
+    if (!path.add(t)) {
+      return;
+    }
+    Node zh = literal(t, Vocab.SKOS_PREF_LABEL, "zh");
+    var row = new LinkedHashMap<String, Object>();
+    row.put("topic", link(t));
+    row.put("zh", zh != null && zh.getLiteralLanguage().equals("zh") ? zh.getLiteralLexicalForm() : null);
+    row.put("mentions", mentions.getOrDefault(t, 0L));
+    row.put("depth", Math.min(depth, 4));
+    rows.add(row);
+    List<Node> kids = new ArrayList<>(children.getOrDefault(t, List.of()));
+    kids.sort(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER));
+    for (Node k : kids) {
+      addTopicRow(k, depth + 1, children, mentions, rows, path);
+    }
+    path.remove(t);
+  }
+}
