@@ -198,6 +198,7 @@ public final class Builder {
         }
       }
     }
+    BuildChecks.apply(store, iris, extractor, mapper, sources, known, parsed, inferred, failed, failedSlugs);
 
     var added = new ArrayList<String>();
     var updated = new ArrayList<String>();
@@ -303,7 +304,7 @@ public final class Builder {
 
   private static byte[] readSource(Path file) throws SourceException {
     try {
-      return Files.readAllBytes(file);
+      return org.mlnews.issue.SourceLimits.read(file);
     } catch (IOException e) {
       throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }

@@ -1,18 +1,22 @@
 package org.mlnews.build;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import org.mlnews.issue.Issue;
 import org.mlnews.issue.IssueJson;
 import org.mlnews.issue.SourceException;
 import org.mlnews.markdown.IssueReader;
+import org.mlnews.rdf.LinkIris;
 import org.mlnews.time.DateChecks;
 import org.mlnews.topics.TopicTagger;
 
 /**
  * One issue file to one {@link Issue}: Markdown is parsed, its entries tagged with topics and its
  * dates checked against the calendar; a JSON file (a curator's hand-corrected extraction) is taken
- * as it is.
+ * as it is. Either way, links that cannot be IRIs are dropped with a warning ({@link LinkIris}).
  *
  * <pre>{@code
  * Extractor x = new Extractor(IssueReader.create(), TopicScheme.load(topicsTtl).tagger());
@@ -30,13 +34,37 @@ public final class Extractor {
 
   public Issue extract(Path file) throws SourceException {
     if (isJson(file)) {
-      return IssueJson.read(file);
+      Issue issue = IssueJson.read(file);
+      String name = file.getFileName().toString();
+      String slug = name.substring(0, name.length() - ".json".length());
+      if (!issue.slug().equals(slug)) {
+        // The build keys graphs by file name: a record naming another issue would put that
+        // issue into this file's graph, and two files could then describe one issue.
+        throw new SourceException(file, lineOf(file, "\"slug\""), 0, "the record's slug \"" + issue.slug()
+            + "\" is not the file's name \"" + slug + "\"; rename the file or fix the slug");
+      }
+      return LinkIris.clean(issue);
     }
     Issue issue = reader.read(file);
     Issue tagged = issue.withEntries(issue.entries().stream()
         .map(e -> e.withTopics(tagger.tag(e.heading(), e.title(), e.summary())))
         .toList());
-    return tagged.withWarnings(DateChecks.check(tagged));
+    return LinkIris.clean(tagged.withWarnings(DateChecks.check(tagged)));
+  }
+
+  /** The first line holding {@code text}, or 0. */
+  private static int lineOf(Path file, String text) {
+    try {
+      List<String> lines = Files.readAllLines(file);
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(text)) {
+          return i + 1;
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // The line is a courtesy; the message stands without it.
+    }
+    return 0;
   }
 
   static boolean isJson(Path file) {

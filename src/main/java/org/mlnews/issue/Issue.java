@@ -53,12 +53,27 @@ public record Issue(
       throw new IllegalArgumentException("slug must not be blank");
     }
     Objects.requireNonNull(title, "title");
+    // The calendar's years, as for WeekRef: dates outside them have no periods to map to.
+    if (month != null && (month.getYear() < 1900 || month.getYear() > 2999)) {
+      throw new IllegalArgumentException("Illegal month=" + month + " : the year must be between 1900 and 2999");
+    }
+    if (coverageStart != null && (coverageStart.getYear() < 1900 || coverageStart.getYear() > 2999)) {
+      throw new IllegalArgumentException("Illegal coverageStart=" + coverageStart + " : the year must be between 1900 and 2999");
+    }
     language = language == null ? "zh" : language;
+    if (!LANGUAGE_TAG.matcher(language).matches()) {
+      // It becomes the language tag of every literal: a bad one breaks every dump of the store.
+      throw new IllegalArgumentException("Illegal language=" + language + " : must be a language tag such as zh or en");
+    }
     sections = sections == null ? List.of() : List.copyOf(sections);
     entries = entries == null ? List.of() : List.copyOf(entries);
     navigation = navigation == null ? List.of() : List.copyOf(navigation);
     warnings = warnings == null ? List.of() : List.copyOf(warnings);
   }
+
+  /** BCP 47 in its simple form: a language, then subtags ("zh", "en", "zh-Hans"). */
+  private static final java.util.regex.Pattern LANGUAGE_TAG =
+      java.util.regex.Pattern.compile("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
 
   /** A copy with other entries (the tagger adds topics this way). */
   public Issue withEntries(List<Entry> newEntries) {

@@ -30,6 +30,7 @@ import org.mlnews.issue.Warning;
 import org.mlnews.issue.WeekRef;
 import org.mlnews.markdown.Inlines.Kind;
 import org.mlnews.markdown.Inlines.Seg;
+import org.mlnews.time.NewsletterCalendar;
 
 /**
  * The state of reading one document: created per call by {@link IssueReader}, used once, never
@@ -678,8 +679,14 @@ final class DocumentReader {
     }
     LocalDate coverage = null;
     if (introDate != null) {
+      // A week its year does not have (week 53 of 2020) cannot place the date; its year can.
+      WeekRef placeable = week != null && week.number() <= NewsletterCalendar.weeksIn(week.year()) ? week : null;
       try {
-        coverage = IssueFacts.resolve(introDate, week, month, fallbackYear(week, month));
+        coverage = IssueFacts.resolve(introDate, placeable, month, fallbackYear(week, month));
+        if (coverage != null && (coverage.getYear() < 1900 || coverage.getYear() > 2999)) {
+          warn("bad-date", "The intro's date " + coverage + " is outside the years 1900 to 2999.", introDateLine);
+          coverage = null;
+        }
       } catch (DateTimeException e) {
         warn("bad-date", "The intro's date " + introDate.month() + "/" + introDate.day()
             + " does not exist.", introDateLine);
@@ -749,7 +756,12 @@ final class DocumentReader {
   }
 
   private static String shorten(String s) {
-    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+    if (s.length() <= 40) {
+      return s;
+    }
+    // Never cut a surrogate pair (an emoji) in two: half of one is no text, and no valid RDF.
+    int cut = Character.isHighSurrogate(s.charAt(39)) ? 39 : 40;
+    return s.substring(0, cut) + "…";
   }
 
   private static String describe(Node block) {

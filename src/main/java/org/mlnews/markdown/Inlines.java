@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.commonmark.node.Code;
 import org.commonmark.node.Emphasis;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
 import org.commonmark.node.Node;
@@ -122,6 +123,10 @@ final class Inlines {
       addText(t.getLiteral(), strong, emph, line, out);
     } else if (n instanceof Code c) {
       addText(c.getLiteral(), strong, emph, line, out);
+    } else if (n instanceof HtmlInline html) {
+      // Inline HTML ("<script>", "<b>") is not markup in an issue: it stays text, as written,
+      // and whoever shows it escapes it. No link is taken from inside a tag.
+      out.add(new Seg(Kind.TEXT, html.getLiteral(), null, strong, emph, false, line));
     } else if (n instanceof SoftLineBreak || n instanceof HardLineBreak) {
       out.add(new Seg(Kind.BREAK, "\n", null, strong, emph, false, line));
     } else if (n instanceof Image img) {
@@ -189,6 +194,8 @@ final class Inlines {
         sb.append(t.getLiteral());
       } else if (c instanceof Code code) {
         sb.append(code.getLiteral());
+      } else if (c instanceof HtmlInline html) {
+        sb.append(html.getLiteral());
       } else if (c instanceof SoftLineBreak || c instanceof HardLineBreak) {
         sb.append(' ');
       } else if (!(c instanceof Image)) {

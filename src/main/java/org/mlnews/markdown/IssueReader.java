@@ -8,7 +8,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.commonmark.node.Heading;
@@ -17,13 +16,14 @@ import org.commonmark.parser.IncludeSourceSpans;
 import org.commonmark.parser.Parser;
 import org.mlnews.issue.Issue;
 import org.mlnews.issue.SourceException;
+import org.mlnews.issue.SourceLimits;
 
 /**
  * Reads one newsletter issue from Markdown into an {@link Issue}.
  *
  * <p>Immutable and thread-safe: one configured commonmark {@link Parser} is shared, and every
  * call gets its own per-document state. Input that is not an issue at all (empty, binary, not
- * UTF-8, no title) is a {@link SourceException} naming the file and line; anything else odd
+ * UTF-8, no title, larger than {@link SourceLimits#MAX_BYTES}) is a {@link SourceException} naming the file and line; anything else odd
  * becomes a {@link org.mlnews.issue.Warning} on the issue. No other exception escapes.
  *
  * <pre>{@code
@@ -56,7 +56,7 @@ public final class IssueReader {
     }
     byte[] bytes;
     try {
-      bytes = Files.readAllBytes(file);
+      bytes = SourceLimits.read(file);
     } catch (IOException | RuntimeException e) {
       throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }

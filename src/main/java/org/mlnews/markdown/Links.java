@@ -28,10 +28,12 @@ public final class Links {
   /**
    * A URL in running text: ASCII only, so it stops at CJK text and full-width brackets; the host
    * must have a dot, so "https://open access . the CVF . com/…" (spaces from the translation) is
-   * not taken for "https://open".
+   * not taken for "https://open". The host's quantifiers are possessive: a greedy repeated group
+   * recurses once per label in Java's regex engine, and "https://a.a.a.…" (5,000 labels) overflowed
+   * the stack.
    */
   private static final Pattern BARE_URL = Pattern.compile(
-      "https?://[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+(?:[:/?#][A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()+,;=%]*)?");
+      "https?://[A-Za-z0-9-]++(?:\\.[A-Za-z0-9-]++)++(?:[:/?#][A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()+,;=%]*)?");
   private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:.*");
   /** URL-ish text once the spaces the translation inserted are removed. */
   private static final Pattern URL_LIKE = Pattern.compile(
@@ -111,21 +113,33 @@ public final class Links {
     return url.substring(0, cut);
   }
 
+  /**
+   * Longest visible text still classified as a URL or domain: longer text is prose, and the
+   * patterns below recurse once per dot-separated label (a stack overflow on a 5,000-label text).
+   */
+  private static final int MAX_URL_LIKE = 1000;
+
   /** Whether visible link text is a URL, possibly with the spaces the translation inserted. */
   public static boolean isUrlLike(String text) {
-    if (text == null) {
+    if (text == null || text.length() > 4 * MAX_URL_LIKE) {
       return false;
     }
     String squeezed = squeeze(text);
+    if (squeezed.length() > MAX_URL_LIKE) {
+      return false;
+    }
     return !squeezed.isEmpty() && (squeezed.matches("(?i)https?://.*") || URL_LIKE.matcher(squeezed).matches());
   }
 
   /** Whether text is only a domain name ("arxiv.org", "【www.reddit.com】", "the gradient . pub"). */
   public static boolean isDomainLike(String text) {
-    if (text == null) {
+    if (text == null || text.length() > 4 * MAX_URL_LIKE) {
       return false;
     }
     String squeezed = squeeze(text).replaceAll("^[【\\[(（]+|[】\\])）]+$", "");
+    if (squeezed.length() > MAX_URL_LIKE) {
+      return false;
+    }
     return !squeezed.isEmpty() && DOMAIN_LIKE.matcher(squeezed).matches();
   }
 

@@ -20,6 +20,7 @@ import org.mlnews.issue.NavLink;
 import org.mlnews.issue.Section;
 import org.mlnews.issue.Warning;
 import org.mlnews.issue.WeekRef;
+import org.mlnews.time.NewsletterCalendar;
 
 /**
  * Maps one {@link Issue} to triples on a {@link StreamRDF}. The sink decides where they go: a
@@ -73,9 +74,7 @@ public final class IssueMapper {
       emit(issueNode, SLUG, str(issue.slug()));
       emit(issueNode, DC_TITLE, text(issue.title()));
       emit(issueNode, DC_LANGUAGE, str(lang));
-      if (issue.sourceUrl() != null) {
-        emit(issueNode, DC_SOURCE, NodeFactory.createURI(issue.sourceUrl()));
-      }
+      emitLink(issueNode, DC_SOURCE, issue.sourceUrl());
       if (issue.issueNumber() != null) {
         emit(issueNode, ISSUE_NUMBER, integer(issue.issueNumber()));
       }
@@ -83,7 +82,9 @@ public final class IssueMapper {
         emit(issueNode, COVERAGE_START, date(issue.coverageStart()));
       }
       WeekRef week = issue.week() != null ? issue.week() : inferredWeek;
-      if (week != null) {
+      // A week its year does not have (week 53 of 2020, a typo) is no period: the issue is
+      // mapped undated, and its invalid-week warning says why.
+      if (week != null && week.number() <= NewsletterCalendar.weeksIn(week.year())) {
         emit(issueNode, RDF_TYPE, WEEKLY_ISSUE);
         emit(issueNode, WEEK_PROP, periods.week(week, out));
         if (issue.week() == null) {
@@ -148,7 +149,7 @@ public final class IssueMapper {
         emit(node, EDITORS_PICK, bool(e.editorsPick()));
         emit(node, SOURCE_LINE, integer(e.line()));
         for (var link : e.links()) {
-          emit(node, LINK, NodeFactory.createURI(link.url()));
+          emitLink(node, LINK, link.url());
         }
         for (String image : e.images()) {
           emit(node, SCHEMA_IMAGE, str(image));
@@ -192,17 +193,19 @@ public final class IssueMapper {
             works.add(paper(iris.paper(scheme, id), Map.of(scheme, id), e.links()))));
         return works;
       }
-      if (e.links().isEmpty()) {
+      // The first link that can be an IRI (the build has already dropped the others, with warnings).
+      String url = e.links().stream().map(l -> l.url()).filter(u -> LinkIris.node(u) != null)
+          .findFirst().orElse(null);
+      if (url == null) {
         return works;
       }
-      String url = e.links().get(0).url();
       Node work = e.kind() == EntryKind.PAPER ? iris.paperByUrl(url) : iris.article(url);
       emit(work, RDF_TYPE, switch (e.kind()) {
         case PAPER -> Vocab.PAPER;
         case ARTICLE -> Vocab.ARTICLE;
         case OTHER -> Vocab.WORK;
       });
-      emit(work, SCHEMA_URL, NodeFactory.createURI(url));
+      emitLink(work, SCHEMA_URL, url);
       works.add(work);
       return works;
     }
@@ -214,21 +217,21 @@ public final class IssueMapper {
         switch (scheme) {
           case "arxiv" -> {
             emit(paper, ARXIV_ID, str(id));
-            emit(paper, FOAF_PAGE, NodeFactory.createURI("https://arxiv.org/abs/" + id));
-            emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/10.48550/arXiv." + id));
+            emitLink(paper, FOAF_PAGE, "https://arxiv.org/abs/" + id);
+            emitLink(paper, FOAF_PAGE, "https://doi.org/10.48550/arXiv." + id);
           }
           case "openreview" -> {
             emit(paper, OPENREVIEW_ID, str(id));
-            emit(paper, FOAF_PAGE, NodeFactory.createURI("https://openreview.net/forum?id=" + id));
+            emitLink(paper, FOAF_PAGE, "https://openreview.net/forum?id=" + id);
           }
           case "doi" -> {
             emit(paper, BIBO_DOI, str(id));
-            emit(paper, FOAF_PAGE, NodeFactory.createURI("https://doi.org/" + id));
+            emitLink(paper, FOAF_PAGE, "https://doi.org/" + id);
           }
           default -> {
             emit(paper, PROCEEDINGS_ID, str(scheme + ":" + id));
             links.stream().filter(l -> l.url().contains(id))
-                .forEach(l -> emit(paper, FOAF_PAGE, NodeFactory.createURI(l.url())));
+                .forEach(l -> emitLink(paper, FOAF_PAGE, l.url()));
           }
         }
       });
@@ -275,9 +278,7 @@ public final class IssueMapper {
       emit(graph, PROV_GENERATED_AT_TIME, NodeFactory.createLiteralDT(
           DateTimeFormatter.ISO_INSTANT.format(p.generatedAt().atOffset(ZoneOffset.UTC)),
           XSDDatatype.XSDdateTime));
-      if (issue.sourceUrl() != null) {
-        emit(graph, PROV_WAS_DERIVED_FROM, NodeFactory.createURI(issue.sourceUrl()));
-      }
+      emitLink(graph, PROV_WAS_DERIVED_FROM, issue.sourceUrl());
     }
 
     private Node text(String s) {
@@ -286,6 +287,18 @@ public final class IssueMapper {
 
     private void emit(Node s, Node p, Node o) {
       out.triple(Triple.create(s, p, o));
+    }
+
+    /**
+     * A triple whose object is an outside link, when the link can be an IRI at all (see
+     * {@link LinkIris}): a hand-made issue or JSON file may hold anything, and one bad IRI would
+     * break every Turtle dump of the store.
+     */
+    private void emitLink(Node s, Node p, String url) {
+      Node o = url == null ? null : LinkIris.node(url);
+      if (o != null) {
+        emit(s, p, o);
+      }
     }
   }
 

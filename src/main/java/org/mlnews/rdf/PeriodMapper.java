@@ -82,9 +82,24 @@ final class PeriodMapper {
       emit(out, node, RDF_TYPE, YEAR);
       emit(out, node, YEAR_NUMBER, IssueMapper.integer(y.year()));
     }
-    emit(out, node, TIME_INTERVAL_MEETS, node(p.next()));
-    emit(out, node, TIME_INTERVAL_MET_BY, node(p.previous()));
+    Period next = neighbour(p::next);
+    if (next != null) {
+      emit(out, node, TIME_INTERVAL_MEETS, node(next));
+    }
+    Period previous = neighbour(p::previous);
+    if (previous != null) {
+      emit(out, node, TIME_INTERVAL_MET_BY, node(previous));
+    }
     return node;
+  }
+
+  /** A neighbouring period, or null at the edge of the calendar's years (1900..2999). */
+  private static Period neighbour(java.util.function.Supplier<Period> step) {
+    try {
+      return step.get();
+    } catch (IllegalArgumentException | java.time.DateTimeException e) {
+      return null;
+    }
   }
 
   private Node node(Period p) {

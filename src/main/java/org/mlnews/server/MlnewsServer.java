@@ -87,6 +87,7 @@ public final class MlnewsServer {
   private final Iris iris;
   private final boolean browser;
   private final int pageSize;
+  private final long maxRequestBytes;
   private SearchIndex searchIndex;
   private final FusekiServer fuseki;
 
@@ -106,6 +107,7 @@ public final class MlnewsServer {
     this.iris = b.iris;
     this.browser = b.browser;
     this.pageSize = b.pageSize;
+    this.maxRequestBytes = b.maxRequestBytes;
     this.fuseki = fuseki();
   }
 
@@ -203,6 +205,8 @@ public final class MlnewsServer {
       var jetty = server.getJettyServer();
       jetty.setHandler(new UiPaths(jetty.getHandler(), DATASET));
     }
+    // Outermost: security headers on every response, and the cap on request bodies.
+    server.getJettyServer().setHandler(new Guard(server.getJettyServer().getHandler(), maxRequestBytes));
     return server;
   }
 
@@ -339,6 +343,11 @@ public final class MlnewsServer {
     return maxRows;
   }
 
+  /** Largest request body accepted, in bytes. */
+  public long maxRequestBytes() {
+    return maxRequestBytes;
+  }
+
   /**
    * Builds a {@link MlnewsServer}; each setter checks its argument at once and says exactly what
    * is wrong.
@@ -358,6 +367,7 @@ public final class MlnewsServer {
     private Iris iris = new Iris(Iris.DEFAULT_BASE);
     private boolean browser = true;
     private int pageSize = 50;
+    private long maxRequestBytes = 1 << 20;
 
     private Builder() {}
 
@@ -446,6 +456,19 @@ public final class MlnewsServer {
     }
 
     /** Items on one page of the browser's long lists (default 50). */
+    /**
+     * Largest request body, in bytes (default 1 MiB): a larger POSTed query, update or upload is
+     * refused with 413.
+     */
+    public Builder maxRequestBytes(long maxRequestBytes) {
+      if (maxRequestBytes < 1024) {
+        throw new IllegalArgumentException("Illegal maxRequestBytes=" + maxRequestBytes
+            + " : Max request bytes must be at least 1024");
+      }
+      this.maxRequestBytes = maxRequestBytes;
+      return this;
+    }
+
     public Builder pageSize(int pageSize) {
       if (pageSize < 1) {
         throw new IllegalArgumentException("Illegal pageSize=" + pageSize + " : Page size must be at least 1");

@@ -87,12 +87,13 @@ class ServeCliIT {
       return out.toString();
     }
 
-    /** The endpoint URL once the command says it listens. */
+    /** The endpoint URL once the command has printed its whole announcement (up to "Stop with"). */
     String endpoint() throws InterruptedException {
       long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (System.nanoTime() < deadline) {
-        Matcher m = ENDPOINT.matcher(out());
-        if (m.find()) {
+        String printed = out();
+        Matcher m = ENDPOINT.matcher(printed);
+        if (m.find() && printed.contains("Stop with Ctrl-C.")) {
           return m.group(1);
         }
         if (!thread.isAlive()) {

@@ -1,0 +1,94 @@
+package org.mlnews.server;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+
+/**
+ * The outermost handler of the server: security headers on every response, and a cap on the
+ * size of a request body.
+ *
+ * <ul>
+ *   <li><b>Headers.</b> {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy:
+ *       same-origin}, {@code X-Frame-Options: DENY} and a {@code Content-Security-Policy} that
+ *       allows nothing to load or run ({@code default-src 'none'}, inline style only, no framing,
+ *       no forms): SPARQL results, named queries and metrics are data, not pages. They are set
+ *       before the request goes on, so the browser's pages, which need more (their stylesheet,
+ *       the UI's scripts), replace them with their own policy.
+ *   <li><b>Request bodies.</b> A body larger than {@code maxRequestBytes} is refused with
+ *       {@code 413}: at once when its {@code Content-Length} says so, and when a chunked body
+ *       passes the limit while it is read (reading fails there; the status the servlet then sets
+ *       becomes 413). Fuseki reads a POSTed query or update into memory, so without a limit one
+ *       client could fill the heap. (Fuseki itself lets a request line and headers take up to
+ *       512 KB, so that long queries fit in a GET; more is refused with {@code 414}/{@code 431}.)
+ * </ul>
+ *
+ * <pre>{@code
+ * jetty.setHandler(new Guard(jetty.getHandler(), 1 << 20));
+ * }</pre>
+ */
+final class Guard extends Handler.Wrapper {
+  /** What the non-page responses allow: nothing but their own inline style. */
+  static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
+      + "base-uri 'none'; form-action 'none'";
+
+  private final long maxRequestBytes;
+
+  Guard(Handler handler, long maxRequestBytes) {
+    super(handler);
+    this.maxRequestBytes = maxRequestBytes;
+  }
+
+  @Override
+  public boolean handle(Request request, Response response, Callback callback) throws Exception {
+    var headers = response.getHeaders();
+    headers.put("X-Content-Type-Options", "nosniff");
+    headers.put("Referrer-Policy", "same-origin");
+    headers.put("X-Frame-Options", "DENY");
+    headers.put("Content-Security-Policy", CSP);
+    long declared = request.getLength();
+    if (declared > maxRequestBytes) {
+      Response.writeError(request, response, callback, 413, tooLarge(declared));
+      return true;
+    }
+    if (declared >= 0) {
+      return super.handle(request, response, callback); // the length is known and within the limit
+    }
+    var passed = new AtomicBoolean();
+    Request limited = new Request.Wrapper(request) {
+      private long read;
+
+      @Override
+      public Content.Chunk read() {
+        Content.Chunk chunk = super.read();
+        if (chunk == null || Content.Chunk.isFailure(chunk)) {
+          return chunk;
+        }
+        read += chunk.remaining();
+        if (read > maxRequestBytes) {
+          passed.set(true);
+          chunk.release();
+          return Content.Chunk.from(new BadMessageException(413, tooLarge(read)));
+        }
+        return chunk;
+      }
+    };
+    Response guarded = new Response.Wrapper(limited, response) {
+      @Override
+      public void setStatus(int code) {
+        // Fuseki answers a failed read with 500; the client should hear why.
+        super.setStatus(passed.get() && code >= 400 ? 413 : code);
+      }
+    };
+    return super.handle(limited, guarded, callback);
+  }
+
+  private String tooLarge(long bytes) {
+    return "Request body is too large: " + bytes + " bytes, more than the " + maxRequestBytes
+        + " this server accepts";
+  }
+}
