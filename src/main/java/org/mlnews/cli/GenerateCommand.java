@@ -28,8 +28,8 @@ final class GenerateCommand implements Callable<Integer> {
       description = "Week of the first issue. Default: ${DEFAULT-VALUE}")
   String start;
 
-  @Option(names = "--per-week", defaultValue = "0", paramLabel = "K",
-      description = "Newsletters side by side, one issue each per week; 0: enough for about five years. Default: ${DEFAULT-VALUE}")
+  @Option(names = "--per-week", defaultValue = "1", paramLabel = "K",
+      description = "Newsletters side by side, one issue each per week (the build warns duplicate-week on each when K > 1). Default: ${DEFAULT-VALUE}")
   int perWeek;
 
   @Option(names = "--english", defaultValue = "0.3", paramLabel = "SHARE",

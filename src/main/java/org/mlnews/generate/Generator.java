@@ -19,9 +19,8 @@ import org.mlnews.time.Week;
  * Writes a synthetic corpus in the newsletter's Markdown layout (the 2020 weekly layout, in the
  * Chinese translation and in the English original): numbered sections, entries with headlines,
  * paper titles and identifiers, summaries with topic words, link cards, images, an editor's-picks
- * block and navigation to the neighbouring weeks. Several newsletters may run side by side (one
- * issue of each per week) so that many issues fit in a few years; weeks run forward from
- * {@code start}. Papers get new arXiv or OpenReview identifiers of their week's month, and some
+ * block and navigation to the neighbouring weeks. Weeks run forward from {@code start}, one issue
+ * a week (several newsletters side by side on request). Papers get new arXiv or OpenReview identifiers of their week's month, and some
  * papers come back in later issues.
  *
  * <p>Deterministic: the same options give byte-identical files. Immutable and thread-safe; each
@@ -34,9 +33,6 @@ import org.mlnews.time.Week;
  * }</pre>
  */
 public final class Generator {
-  /** About five years of weekly issues before several newsletters run side by side. */
-  static final int WEEKS_PER_NEWSLETTER = 260;
-
   private final int issues;
   private final long seed;
   private final WeekRef start;
@@ -48,7 +44,7 @@ public final class Generator {
     this.issues = b.issues;
     this.seed = b.seed;
     this.start = b.start;
-    this.perWeek = b.perWeek > 0 ? b.perWeek : Math.max(1, (b.issues + WEEKS_PER_NEWSLETTER - 1) / WEEKS_PER_NEWSLETTER);
+    this.perWeek = b.perWeek;
     this.englishShare = b.englishShare;
     this.repeatShare = b.repeatShare;
   }
@@ -62,7 +58,7 @@ public final class Generator {
     private int issues = 100;
     private long seed = 1;
     private WeekRef start = new WeekRef(2020, 37);
-    private int perWeek;
+    private int perWeek = 1;
     private double englishShare = 0.3;
     private double repeatShare = 0.15;
 
@@ -88,10 +84,14 @@ public final class Generator {
       return this;
     }
 
-    /** Newsletters running side by side (issues per week); 0 picks enough for about five years. */
+    /**
+     * Newsletters running side by side, one issue each per week (default 1). The build warns
+     * {@code duplicate-week} on issues that claim the same week, so more than one gives every
+     * issue such a warning: the data model has one issue per week.
+     */
     public Builder perWeek(int n) {
-      if (n < 0 || n > 1000) {
-        throw new IllegalArgumentException("Illegal per-week=" + n + " : must be 0..1000");
+      if (n < 1 || n > 1000) {
+        throw new IllegalArgumentException("Illegal per-week=" + n + " : must be 1..1000");
       }
       this.perWeek = n;
       return this;

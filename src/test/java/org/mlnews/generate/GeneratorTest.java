@@ -78,7 +78,7 @@ class GeneratorTest {
 
   @Test
   void manyIssuesRunAsSeveralNewslettersPerWeek(@TempDir Path dir) {
-    var corpus = Generator.builder().issues(600).seed(3).build().generate(dir);
+    var corpus = Generator.builder().issues(600).seed(3).perWeek(3).build().generate(dir);
     assertEquals(3, corpus.newsletters());
     assertEquals(corpus.issues().get(0).week(), corpus.issues().get(2).week());
     assertNotEquals(corpus.issues().get(0).week(), corpus.issues().get(3).week());
@@ -102,5 +102,6 @@ class GeneratorTest {
     var e = assertThrows(IllegalArgumentException.class, () -> Generator.builder().issues(0));
     assertEquals("Illegal issues=0 : must be 1..10000000", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> Generator.builder().englishShare(1.5));
+    assertThrows(IllegalArgumentException.class, () -> Generator.builder().perWeek(0));
   }
 }
