@@ -82,6 +82,15 @@ public record BenchReport(Machine machine, Settings settings, List<SizeResult> r
       double ratio, Incremental incremental, List<QueryResult> queries, List<PageResult> pages,
       ServeResult serve, long storeBytes, long baselineStoreBytes) {}
 
+  /** A report read back from {@link #toJson()}, e.g. to print its table again. */
+  public static BenchReport fromJson(String json) {
+    try {
+      return new ObjectMapper().readValue(json, BenchReport.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a bench report: " + e.getOriginalMessage(), e);
+    }
+  }
+
   public String toJson() {
     try {
       return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(this) + "\n";
@@ -121,11 +130,13 @@ public record BenchReport(Machine machine, Settings settings, List<SizeResult> r
                 ? " (" + r.pages().get(pi).errors() + " errors)" : "")));
       }
     }
-    rows.add(row(settings.serveHeap() == null ? "serve in a child JVM (skipped)" : "serve -Xmx" + settings.serveHeap() + " under load", r -> r.serve() == null ? "—"
-        : String.format(Locale.ROOT, "%,.0f pages/s, %d errors, started in %.1f s, peak RSS %s",
-            r.serve().perSecond(), r.serve().errors() + r.serve().errorLogLines(), r.serve().startupSeconds(),
-            Stats.mib(r.serve().peakRssBytes()))));
-    rows.add(row("peak heap: build / baseline / incremental", r -> Stats.mib(r.build().peakHeapBytes()) + " / "
+    rows.add(row(settings.serveHeap() == null ? "serve in a child JVM (skipped)" : "serve -Xmx" + settings.serveHeap()
+        + " under the same load", r -> r.serve() == null ? "—"
+        : String.format(Locale.ROOT, "%,d requests, %d errors (%,.0f per second over all pages), started in %.1f s, "
+            + "peak RSS %s", r.serve().requests(), r.serve().errors() + r.serve().errorLogLines(),
+            r.serve().requests() / (settings.pageSeconds() * Math.max(1, r.pages().size())),
+            r.serve().startupSeconds(), Stats.mib(r.serve().peakRssBytes()))));
+    rows.add(row("peak heap (sum of pool peaks): build / baseline / incremental", r -> Stats.mib(r.build().peakHeapBytes()) + " / "
         + Stats.mib(r.baseline().peakHeapBytes()) + " / " + Stats.mib(r.incremental().peakHeapBytes())));
     rows.add(row("store on disk (baseline's)", r -> Stats.mib(r.storeBytes()) + " (" + Stats.mib(r.baselineStoreBytes()) + ")"));
     rows.add(row("Markdown sources", r -> Stats.mib(r.sourceBytes())));
