@@ -11,9 +11,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.query.Query;
@@ -143,58 +141,29 @@ public final class NamedQueryServlet extends HttpServlet {
     buffer.writeTo(resp.getOutputStream());
   }
 
-  /** The first acceptable format by quality that suits the query form; JSON or Turtle if none. */
-  static ResultFormat negotiate(String accept, boolean graphResult) {
-    ResultFormat fallback = graphResult ? ResultFormat.TURTLE : ResultFormat.JSON;
-    if (accept == null || accept.isBlank()) {
-      return fallback;
+  private static final Conneg<ResultFormat> TABLES = new Conneg<>(offers(
+      "application/sparql-results+json", ResultFormat.JSON, "application/json", ResultFormat.JSON,
+      "application/sparql-results+xml", ResultFormat.XML, "application/xml", ResultFormat.XML,
+      "text/csv", ResultFormat.CSV, "text/tab-separated-values", ResultFormat.TSV,
+      "text/plain", ResultFormat.TABLE));
+  private static final Conneg<ResultFormat> GRAPHS = new Conneg<>(offers(
+      "text/turtle", ResultFormat.TURTLE, "application/ld+json", ResultFormat.JSONLD,
+      "application/n-triples", ResultFormat.NTRIPLES, "application/rdf+xml", ResultFormat.RDFXML,
+      "application/json", ResultFormat.JSONLD, "application/xml", ResultFormat.RDFXML,
+      "text/plain", ResultFormat.NTRIPLES));
+
+  private static Map<String, ResultFormat> offers(Object... pairs) {
+    var m = new LinkedHashMap<String, ResultFormat>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      m.put((String) pairs[i], (ResultFormat) pairs[i + 1]);
     }
-    record Choice(String type, double q, int order) {}
-    var choices = new ArrayList<Choice>();
-    String[] parts = accept.split(",");
-    for (int i = 0; i < parts.length; i++) {
-      String[] bits = parts[i].split(";");
-      double q = 1.0;
-      for (int j = 1; j < bits.length; j++) {
-        String b = bits[j].strip();
-        if (b.startsWith("q=")) {
-          try {
-            q = Double.parseDouble(b.substring(2));
-          } catch (NumberFormatException e) {
-            q = 0;
-          }
-        }
-      }
-      choices.add(new Choice(bits[0].strip().toLowerCase(Locale.ROOT), q, i));
-    }
-    choices.sort(Comparator.comparingDouble((Choice c) -> -c.q()).thenComparingInt(Choice::order));
-    for (Choice c : choices) {
-      if (c.q() <= 0) {
-        continue;
-      }
-      ResultFormat f = byMediaType(c.type(), graphResult);
-      if (f != null && f.isRdf() == graphResult) {
-        return f;
-      }
-    }
-    return fallback;
+    return m;
   }
 
-  private static ResultFormat byMediaType(String type, boolean graphResult) {
-    return switch (type) {
-      case "application/sparql-results+json" -> ResultFormat.JSON;
-      case "application/json" -> graphResult ? ResultFormat.JSONLD : ResultFormat.JSON;
-      case "application/sparql-results+xml" -> ResultFormat.XML;
-      case "application/xml" -> graphResult ? ResultFormat.RDFXML : ResultFormat.XML;
-      case "text/csv" -> ResultFormat.CSV;
-      case "text/tab-separated-values" -> ResultFormat.TSV;
-      case "text/turtle" -> ResultFormat.TURTLE;
-      case "application/ld+json" -> ResultFormat.JSONLD;
-      case "application/n-triples" -> ResultFormat.NTRIPLES;
-      case "application/rdf+xml" -> ResultFormat.RDFXML;
-      case "text/plain" -> graphResult ? ResultFormat.NTRIPLES : ResultFormat.TABLE;
-      default -> null;
-    };
+  /** The acceptable format that suits the query form; JSON or Turtle when none is. */
+  static ResultFormat negotiate(String accept, boolean graphResult) {
+    return (graphResult ? GRAPHS : TABLES).choose(accept)
+        .orElse(graphResult ? ResultFormat.TURTLE : ResultFormat.JSON);
   }
 
   static String contentType(ResultFormat f) {

@@ -1,13 +1,14 @@
 package org.mlnews.server;
 
+import java.util.Map;
+
+import java.util.LinkedHashMap;
+
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.Locale;
 import org.apache.jena.graph.Graph;
 import org.mlnews.dump.Describer;
 import org.mlnews.dump.DumpFormat;
@@ -69,44 +70,23 @@ public final class VoidServlet extends HttpServlet {
     buffer.writeTo(resp.getOutputStream());
   }
 
+  private static final Conneg<DumpFormat> CONNEG = new Conneg<>(offers());
+
+  private static Map<String, DumpFormat> offers() {
+    var m = new LinkedHashMap<String, DumpFormat>();
+    m.put("text/turtle", DumpFormat.TURTLE);
+    m.put("application/ld+json", DumpFormat.JSONLD);
+    m.put("application/n-triples", DumpFormat.NTRIPLES);
+    m.put("application/rdf+xml", DumpFormat.RDFXML);
+    m.put("application/x-turtle", DumpFormat.TURTLE);
+    m.put("application/json", DumpFormat.JSONLD);
+    m.put("text/plain", DumpFormat.NTRIPLES);
+    m.put("application/xml", DumpFormat.RDFXML);
+    return m;
+  }
+
   /** The acceptable RDF format of highest quality; Turtle when none is named. */
   static DumpFormat negotiate(String accept) {
-    if (accept == null || accept.isBlank()) {
-      return DumpFormat.TURTLE;
-    }
-    record Choice(String type, double q, int order) {}
-    var choices = new ArrayList<Choice>();
-    String[] parts = accept.split(",");
-    for (int i = 0; i < parts.length; i++) {
-      String[] bits = parts[i].split(";");
-      double q = 1.0;
-      for (int j = 1; j < bits.length; j++) {
-        String b = bits[j].strip();
-        if (b.startsWith("q=")) {
-          try {
-            q = Double.parseDouble(b.substring(2));
-          } catch (NumberFormatException e) {
-            q = 0;
-          }
-        }
-      }
-      choices.add(new Choice(bits[0].strip().toLowerCase(Locale.ROOT), q, i));
-    }
-    choices.sort(Comparator.comparingDouble((Choice c) -> -c.q()).thenComparingInt(Choice::order));
-    for (Choice c : choices) {
-      if (c.q() > 0) {
-        DumpFormat f = switch (c.type()) {
-          case "text/turtle", "application/x-turtle" -> DumpFormat.TURTLE;
-          case "application/ld+json", "application/json" -> DumpFormat.JSONLD;
-          case "application/n-triples", "text/plain" -> DumpFormat.NTRIPLES;
-          case "application/rdf+xml", "application/xml" -> DumpFormat.RDFXML;
-          default -> null;
-        };
-        if (f != null) {
-          return f;
-        }
-      }
-    }
-    return DumpFormat.TURTLE;
+    return CONNEG.choose(accept).orElse(DumpFormat.TURTLE);
   }
 }

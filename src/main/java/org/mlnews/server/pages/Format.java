@@ -1,12 +1,13 @@
 package org.mlnews.server.pages;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
+import org.mlnews.server.Conneg;
 
 /**
  * What a resource's IRI can answer with, in the server's order of preference, and the choice
@@ -84,21 +85,25 @@ public enum Format {
     });
   }
 
-  /** Which formats a media type names (a range like {@code text/*} names several). */
-  private static List<Format> matching(String range) {
-    var out = new ArrayList<Format>();
-    switch (range) {
-      case "*/*" -> out.addAll(List.of(values()));
-      case "text/*" -> out.addAll(List.of(HTML, TURTLE));
-      case "application/*" -> out.addAll(List.of(JSONLD, NTRIPLES, RDFXML));
-      case "text/html", "application/xhtml+xml" -> out.add(HTML);
-      case "text/turtle", "application/x-turtle" -> out.add(TURTLE);
-      case "application/ld+json", "application/json" -> out.add(JSONLD);
-      case "application/n-triples", "text/plain" -> out.add(NTRIPLES);
-      case "application/rdf+xml", "application/xml", "text/xml" -> out.add(RDFXML);
-      default -> { }
-    }
-    return out;
+
+  /** The media types a resource is offered in, HTML first: the answer to no or any preference. */
+  private static final Conneg<Format> CONNEG = new Conneg<>(offers());
+
+  private static Map<String, Format> offers() {
+    var m = new LinkedHashMap<String, Format>();
+    m.put("text/html", HTML);
+    m.put("text/turtle", TURTLE);
+    m.put("application/ld+json", JSONLD);
+    m.put("application/n-triples", NTRIPLES);
+    m.put("application/rdf+xml", RDFXML);
+    // Aliases after the canonical types, so a wildcard picks a canonical one.
+    m.put("application/x-turtle", TURTLE);
+    m.put("application/json", JSONLD);
+    m.put("text/plain", NTRIPLES);
+    m.put("application/xml", RDFXML);
+    m.put("text/xml", RDFXML);
+    m.put("application/xhtml+xml", HTML);
+    return m;
   }
 
   /**
@@ -106,47 +111,6 @@ public enum Format {
    * acceptable can be produced.
    */
   public static Optional<Format> negotiate(String accept) {
-    if (accept == null || accept.isBlank()) {
-      return Optional.of(HTML);
-    }
-    record Range(String type, double q, int specificity) {}
-    var ranges = new ArrayList<Range>();
-    for (String part : accept.split(",")) {
-      String[] bits = part.split(";");
-      String type = bits[0].strip().toLowerCase(Locale.ROOT);
-      if (type.isEmpty()) {
-        continue;
-      }
-      double q = 1.0;
-      for (int i = 1; i < bits.length; i++) {
-        String b = bits[i].strip();
-        if (b.startsWith("q=")) {
-          try {
-            q = Double.parseDouble(b.substring(2).strip());
-          } catch (NumberFormatException e) {
-            q = 0;
-          }
-        }
-      }
-      int specificity = type.equals("*/*") ? 0 : type.endsWith("/*") ? 1 : 2;
-      ranges.add(new Range(type, q, specificity));
-    }
-    // Each format takes the quality of the most specific range that names it (RFC 9110 12.5.1).
-    Format best = null;
-    double bestQ = 0;
-    int bestSpec = -1;
-    for (Format f : values()) {
-      Range r = ranges.stream().filter(x -> matching(x.type()).contains(f))
-          .max(Comparator.comparingInt(Range::specificity)).orElse(null);
-      if (r == null || r.q() <= 0) {
-        continue;
-      }
-      if (r.q() > bestQ || (r.q() == bestQ && r.specificity() > bestSpec)) {
-        best = f;
-        bestQ = r.q();
-        bestSpec = r.specificity();
-      }
-    }
-    return Optional.ofNullable(best);
+    return CONNEG.choose(accept);
   }
 }
