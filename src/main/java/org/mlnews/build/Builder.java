@@ -149,19 +149,31 @@ public final class Builder {
     var failedSlugs = new java.util.HashSet<String>();
     var hashes = new LinkedHashMap<String, String>();
     var parsed = new LinkedHashMap<String, Issue>();
-    sources.forEach((slug, file) -> {
+    // Files are hashed and extracted on every core (the extractor is thread-safe); the results are
+    // gathered in the sources' order, so a build does the same whichever thread read what.
+    record Read(String slug, String hash, Issue issue, SourceException error) {}
+    List<Read> reads = sources.entrySet().parallelStream().map(e -> {
+      String hash = null;
       try {
-        String hash = sha256(fingerprint.getBytes(StandardCharsets.UTF_8), readSource(file));
-        hashes.put(slug, hash);
-        Stored s = stored.get(slug);
-        if (s == null || !s.hash().equals(hash)) {
-          parsed.put(slug, extractor.extract(file));
-        }
-      } catch (SourceException e) {
-        failed.add(e);
-        failedSlugs.add(slug);
+        hash = sha256(fingerprint.getBytes(StandardCharsets.UTF_8), readSource(e.getValue()));
+        Stored s = stored.get(e.getKey());
+        Issue issue = s == null || !s.hash().equals(hash) ? extractor.extract(e.getValue()) : null;
+        return new Read(e.getKey(), hash, issue, null);
+      } catch (SourceException ex) {
+        return new Read(e.getKey(), hash, null, ex);
       }
-    });
+    }).toList();
+    for (Read r : reads) {
+      if (r.hash() != null) {
+        hashes.put(r.slug(), r.hash());
+      }
+      if (r.error() != null) {
+        failed.add(r.error());
+        failedSlugs.add(r.slug());
+      } else if (r.issue() != null) {
+        parsed.put(r.slug(), r.issue());
+      }
+    }
 
     // Dates are inferred across all issues; an unchanged issue whose inferred week moved is redone.
     var known = new ArrayList<Issue>();

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
     description = "Turns the \"Akira's ML News\" newsletter into a knowledge graph and publishes it.",
     subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ExtractCommand.class,
         DumpCommand.class, ValidateCommand.class, ChangesCommand.class, ReleaseCommand.class,
+        GenerateCommand.class, BenchCommand.class, PublishCommand.class,
         CommandLine.HelpCommand.class})
 public final class Cli {
   public static final int OK = 0;

@@ -102,15 +102,19 @@ public final class Store implements AutoCloseable {
    */
   public void replaceGraph(Node graphName, Graph content, RDFChanges changes) {
     Graph target = dsg.getGraph(graphName);
+    // A new graph (every graph of a first build) has nothing to compare with: one look-up, not one per triple.
+    boolean isNew = target.isEmpty();
     List<Triple> gone = new ArrayList<>();
-    target.find().forEachRemaining(t -> {
-      if (!content.contains(t)) {
-        gone.add(t);
-      }
-    });
+    if (!isNew) {
+      target.find().forEachRemaining(t -> {
+        if (!content.contains(t)) {
+          gone.add(t);
+        }
+      });
+    }
     List<Triple> fresh = new ArrayList<>();
     content.find().forEachRemaining(t -> {
-      if (!target.contains(t)) {
+      if (isNew || !target.contains(t)) {
         fresh.add(t);
       }
     });

@@ -56,7 +56,11 @@ public final class TopicTagger {
   /** Labels, suffix labels and exclusions of one concept, as read from the scheme. */
   record Rules(List<String> labels, List<String> suffixLabels, List<String> exclusions) {}
 
-  private record LabelPattern(String key, Pattern pattern) {}
+  /**
+   * A label's regex, and a piece of text every match contains ({@code required}, in lower case
+   * when {@code lowerCase}), or null: a cheap {@code contains} skips the regex for most texts.
+   */
+  private record LabelPattern(String key, Pattern pattern, String required, boolean lowerCase) {}
 
   /** A mention found in a text: which topic, where (in the normalised text) and what was read. */
   public record Match(String key, int start, int end, String text) {}
@@ -71,11 +75,12 @@ public final class TopicTagger {
       for (String label : rules.labels()) {
         Pattern p = labelPattern(label);
         if (p != null) {
-          ps.add(new LabelPattern(key, p));
+          ps.add(new LabelPattern(key, p, requiredLower(label), true));
         }
       }
       for (String label : rules.suffixLabels()) {
-        ps.add(new LabelPattern(key, suffixPattern(label)));
+        ps.add(new LabelPattern(key, suffixPattern(label),
+            Normalizer.normalize(label, Normalizer.Form.NFKC).strip(), false));
       }
       var exPatterns = new ArrayList<Pattern>();
       for (String e : rules.exclusions()) {
@@ -127,7 +132,11 @@ public final class TopicTagger {
       }
       excluded.put(key, spans);
     });
+    String lower = fold(s);
     for (LabelPattern lp : patterns) {
+      if (lp.required() != null && !(lp.lowerCase() ? lower : s).contains(lp.required())) {
+        continue;
+      }
       Matcher m = lp.pattern().matcher(s);
       while (m.find()) {
         if (m.end() > m.start() && !inside(m.start(), m.end(), excluded.get(lp.key()))) {
@@ -176,6 +185,9 @@ public final class TopicTagger {
     int first = label.codePointAt(0);
     int last = label.codePointBefore(label.length());
     if (isLatin(first)) {
+      // The cheap test of the first character first: the look-behind's script lookups at every
+      // position of every text made tagging the slowest step of a build.
+      re.append("(?=").append(Pattern.quote(new String(Character.toChars(first)))).append(')');
       re.append(NOT_BEFORE);
     }
     int prev = -1;
@@ -205,10 +217,47 @@ public final class TopicTagger {
     return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
+  /**
+   * What every match of an ordinary label contains, in lower case: its first word when that is
+   * plain ASCII letters and digits (matching is case-insensitive, and ASCII lower-cases the same
+   * in the regex and in {@code toLowerCase}), else its first character when that is Han; null
+   * when no such piece is safe to require.
+   */
+  static String requiredLower(String rawLabel) {
+    String label = Normalizer.normalize(rawLabel, Normalizer.Form.NFKC).strip();
+    if (label.isEmpty()) {
+      return null;
+    }
+    int first = label.codePointAt(0);
+    if (isHan(first)) {
+      return new String(Character.toChars(first));
+    }
+    int end = 0;
+    while (end < label.length() && label.charAt(end) < 128 && Character.isLetterOrDigit(label.charAt(end))) {
+      end++;
+    }
+    return end == 0 ? null : fold(label.substring(0, end));
+  }
+
+  /**
+   * Lower case, character by character, as the case-insensitive regex compares: a character whose
+   * upper case is ASCII (the dotless i, the long s) folds to that letter's lower case.
+   */
+  private static String fold(String s) {
+    char[] cs = s.toCharArray();
+    for (int i = 0; i < cs.length; i++) {
+      char up = Character.toUpperCase(cs[i]);
+      cs[i] = up < 128 ? Character.toLowerCase(up) : Character.toLowerCase(cs[i]);
+    }
+    return new String(cs);
+  }
+
+
   /** Regex of a suffix label: the label, case-sensitive, ending a longer Latin token. */
   static Pattern suffixPattern(String rawLabel) {
     String label = Normalizer.normalize(rawLabel, Normalizer.Form.NFKC).strip();
-    return Pattern.compile("(?<=" + LATIN + ")" + Pattern.quote(label) + INFLECTION + NOT_AFTER);
+    return Pattern.compile("(?=" + Pattern.quote(label.substring(0, label.offsetByCodePoints(0, 1))) + ")"
+        + "(?<=" + LATIN + ")" + Pattern.quote(label) + INFLECTION + NOT_AFTER);
   }
 
   private static boolean isHan(int cp) {
