@@ -50,11 +50,11 @@ import org.mlnews.store.Store;
 class CrashSafetyIT {
   static final int KILLS = Integer.getInteger("mlnews.crash.kills", 10);
   static final long SEED = Long.getLong("mlnews.crash.seed", 42L);
-  static final int ISSUES = Integer.getInteger("mlnews.crash.issues", 12);
+  static final int ISSUES = Integer.getInteger("mlnews.crash.issues", 10);
   static final Iris IRIS = new Iris(Iris.DEFAULT_BASE);
   static final String EMPTY = "empty";
   /** Kills aimed at the writing happen 0 to this many ms after the node file starts to grow. */
-  static final int WRITE_WINDOW = Integer.getInteger("mlnews.crash.window", 800);
+  static final int WRITE_WINDOW = Integer.getInteger("mlnews.crash.window", 400);
 
   @TempDir Path tmp;
   Path data;

@@ -54,7 +54,7 @@ class MutationFuzzTest {
   static final int COUNT = Integer.getInteger("mlnews.fuzz.count", 2000);
   static final String SEED = System.getProperty("mlnews.fuzz.seed", "20201004");
   /** Every how many inputs the whole pipeline runs: tagging, Turtle and N-Triples, JSON. */
-  static final int FULL_EVERY = 50;
+  static final int FULL_EVERY = 100;
 
   static final String[] INSERTS = {
       "[", "]", "](", ")", "**", "*", "_", "`", "```\n", "# ", "\n# ", "\n## ", "\n### ", "> ", "\n> ",

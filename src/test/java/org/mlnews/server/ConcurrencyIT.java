@@ -41,7 +41,7 @@ class ConcurrencyIT {
   static final Iris IRIS = new Iris(Iris.DEFAULT_BASE);
   static final String W41 = "akiras-ml-news-week41-2020-ff1938c74adf";
   static final String W48 = "akiras-ml-news-week48-2020-150accbf126e";
-  static final Duration RUN = Duration.ofMillis(Long.getLong("mlnews.concurrency.millis", 4000));
+  static final Duration RUN = Duration.ofMillis(Long.getLong("mlnews.concurrency.millis", 3000));
   static final String QUERY = """
       PREFIX ml: <https://mlnews.example.org/ontology#>
       SELECT ?g ?hash ?declared ?typed WHERE {
