@@ -1,16 +1,15 @@
 package org.mlnews.build;
 
+import static org.mlnews.Hashes.sha256;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -307,18 +306,6 @@ public final class Builder {
       return org.mlnews.issue.SourceLimits.read(file);
     } catch (IOException e) {
       throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
-    }
-  }
-
-  static String sha256(byte[]... parts) {
-    try {
-      var md = MessageDigest.getInstance("SHA-256");
-      for (byte[] p : parts) {
-        md.update(p);
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,12 +1,11 @@
 package org.mlnews.rdf;
 
+import static org.mlnews.Hashes.sha256;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.YearMonth;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
 import org.apache.jena.graph.Node;
@@ -156,14 +155,5 @@ public final class Iris {
       }
     }
     return sb.toString();
-  }
-
-  static String sha256(String s) {
-    try {
-      var md = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
