@@ -18,16 +18,16 @@ import org.mlnews.issue.SourceException;
  */
 public record BuildReport(List<String> added, List<String> updated, List<String> unchanged,
     List<String> removed, List<SourceException> failed, java.util.Map<String, List<org.mlnews.issue.Warning>> warnings,
-    List<String> notes, long issues, long triples) {
+    List<String> notes, long issues, long quads) {
 
   public boolean ok() {
     return failed.isEmpty();
   }
 
-  /** One line: "2 issues (1 added, 1 updated, 0 unchanged, 0 removed, 0 failed), 1234 triples". */
+  /** One line: "2 issues (1 added, 1 updated, 0 unchanged, 0 removed, 0 failed), 1234 quads". */
   public String summary() {
     return issues + " issues in store (" + added.size() + " added, " + updated.size() + " updated, "
         + unchanged.size() + " unchanged, " + removed.size() + " removed, " + failed.size()
-        + " failed), " + triples + " triples";
+        + " failed), " + quads + " quads";
   }
 }

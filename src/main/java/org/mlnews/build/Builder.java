@@ -8,22 +8,34 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFLib;
+import org.apache.jena.sparql.core.DatasetGraph;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.mlnews.Version;
 import org.mlnews.changes.ChangeLog;
 import org.mlnews.changes.ChangeSet;
+import org.mlnews.changes.PatchBody;
 import org.mlnews.issue.Issue;
 import org.mlnews.issue.SourceException;
 import org.mlnews.issue.Warning;
@@ -47,12 +59,16 @@ import org.mlnews.topics.TopicScheme;
  *       every other graph, stay as they were;
  *   <li>all changes of one build are committed in one TDB2 write transaction, so a reader, or a
  *       crash, sees the store wholly before or wholly after the build;
+ *   <li>the first build into an empty store goes through TDB2's bulk loader instead
+ *       ({@link Store#bulkLoad}): several times faster, and as safe, since a load cut off leaves a
+ *       marker and the store is emptied on the next open, back to where it was;
  *   <li>graphs are replaced by their difference, and a build that changed something records what it
  *       added and removed as an RDF Patch in the store's {@code changes} folder
  *       ({@link org.mlnews.changes.ChangeLog});
  *   <li>graphs are stamped with the builder's clock: {@code SOURCE_DATE_EPOCH} when set
  *       ({@link BuildClock}), so builds can be reproducible.
  * </ul>
+ * Parsing, mapping and formatting the change set run on every core; only the writes are sequential.
  *
  * <pre>{@code
  * Builder builder = new Builder(Path.of("data"), Path.of("ontology"), new Iris(Iris.DEFAULT_BASE));
@@ -129,9 +145,12 @@ public final class Builder {
     return bySlug;
   }
 
-  /** What the store knows of an issue graph, enough to skip it and to infer neighbours' dates. */
-  private record Stored(String hash, Integer issueNumber, WeekRef declaredWeek, WeekRef inferredWeek,
-      YearMonth month, java.time.LocalDate coverageStart) {
+  /**
+   * What the store knows of an issue graph: enough to skip it, to infer its neighbours' dates, and
+   * to see whether its duplicate-week warning still holds.
+   */
+  record Stored(String hash, Integer issueNumber, WeekRef declaredWeek, WeekRef inferredWeek,
+      YearMonth month, LocalDate coverageStart, String claimWarning) {
     /** Just the dating facts, as the calendar's inference reads them. */
     Issue asDatingFacts(String slug) {
       return new Issue(slug, null, slug, null, declaredWeek, month, issueNumber, coverageStart,
@@ -139,13 +158,27 @@ public final class Builder {
     }
   }
 
+  /** The issues to write, with what the build worked out about them. */
+  private record Plan(Map<String, Path> sources, Map<String, String> hashes, Map<String, Issue> parsed,
+      Map<String, DateInference.Inferred> inferences, Map<String, WeekRef> inferred, Instant now) {}
+
+  /**
+   * One graph ready to write: its name and content, and for an issue its slug and issue (for the
+   * report), or the error that kept it from being mapped.
+   */
+  private record Rendered(Node name, String slug, Issue issue, Graph graph, SourceException error) {}
+
+  /** Graphs rendered on every core at a time, then written in order: bounds a large build's memory. */
+  private static final int CHUNK = 512;
+
   public BuildReport build(Store store) {
     var notes = new ArrayList<String>();
     Map<String, Path> sources = sources(notes);
     Map<String, Stored> stored = store.read(() -> storedState(store));
+    boolean firstBuild = stored.isEmpty() && store.read(store::isEmpty);
 
     var failed = new ArrayList<SourceException>();
-    var failedSlugs = new java.util.HashSet<String>();
+    var failedSlugs = new HashSet<String>();
     var hashes = new LinkedHashMap<String, String>();
     var parsed = new LinkedHashMap<String, Issue>();
     // Files are hashed and extracted on every core (the extractor is thread-safe); the results are
@@ -197,99 +230,223 @@ public final class Builder {
         }
       }
     }
-    BuildChecks.apply(store, iris, extractor, mapper, sources, known, parsed, inferred, failed, failedSlugs);
+    BuildChecks.duplicateClaims(extractor, sources, known, parsed, stored, failed, failedSlugs);
 
+    var plan = new Plan(sources, hashes, parsed, inferences, inferred, clock.instant());
     var added = new ArrayList<String>();
     var updated = new ArrayList<String>();
     var removed = new ArrayList<String>();
     var warnings = new TreeMap<String, List<Warning>>();
-    var now = clock.instant();
-    // Every add and delete of this build, recorded as the store makes it (see org.mlnews.changes).
-    var changes = new ChangeSet();
-    store.write(() -> {
-      replaceIfDifferent(store, iris.ontologyGraph(), ontologyDir.resolve("mlnews.ttl"), changes);
-      replaceIfDifferent(store, iris.topicsGraph(), ontologyDir.resolve("topics.ttl"), changes);
-      parsed.forEach((slug, extracted) -> {
-        var inference = inferences.get(slug);
-        Issue issue = inference == null ? extracted : extracted.withWarnings(List.of(new Warning(
-            "date-inferred", "the issue declares no date; week " + inference.week()
-                + " was inferred from " + inference.basis(), 0)));
-        Graph g = GraphFactory.createDefaultGraph();
-        var prov = new Provenance(dataDir.resolve(sources.get(slug).getFileName()).toString(),
-            hashes.get(slug), Version.EXTRACTOR, now);
-        mapper.map(issue, prov, inferred.get(slug), StreamRDFLib.graph(g));
-        store.replaceGraph(iris.issueGraph(slug), g, changes);
-        (stored.containsKey(slug) ? updated : added).add(slug);
-        if (!issue.warnings().isEmpty()) {
-          warnings.put(slug, issue.warnings());
-        }
-      });
-      for (String slug : stored.keySet()) {
-        if (!sources.containsKey(slug)) {
-          store.removeGraph(iris.issueGraph(slug), changes);
-          removed.add(slug);
+    Consumer<Rendered> written = r -> {
+      if (r.error() != null) {
+        failed.add(r.error());
+        failedSlugs.add(r.slug());
+      } else if (r.slug() != null) {
+        (stored.containsKey(r.slug()) ? updated : added).add(r.slug());
+        if (!r.issue().warnings().isEmpty()) {
+          warnings.put(r.slug(), r.issue().warnings());
         }
       }
-    });
-    if (!changes.isEmpty()) {
-      var entry = ChangeLog.of(store.dir()).record(changes, now);
+    };
+    if (firstBuild && store.emptiedInterruptedLoad()) {
+      notes.add("the store's previous first build was cut off; it was emptied and built again");
+    }
+    ChangeLog.Entry entry = firstBuild ? loadAll(store, plan, written)
+        : replaceChanged(store, plan, stored, written, removed);
+    if (entry != null) {
       notes.add(String.format("change set %d: +%d -%d quads in %s", entry.build(), entry.added(),
           entry.removed(), ChangeLog.of(store.dir()).patchFile(entry.build())));
     }
     var unchanged = new ArrayList<String>(hashes.keySet());
     unchanged.removeAll(parsed.keySet());
     unchanged.removeAll(failedSlugs);
-    long[] counts = store.read(() -> new long[] {
-        store.graphNames(iris.issueGraphPrefix()).size(),
-        store.datasetGraph().getUnionGraph().size()});
-    return new BuildReport(added, updated, unchanged, removed, failed, warnings, notes,
-        counts[0], counts[1]);
+    var inStore = new TreeSet<>(stored.keySet());
+    inStore.addAll(added);
+    removed.forEach(inStore::remove);
+    long quads = store.read(store::quadCount);
+    return new BuildReport(added, updated, unchanged, removed, failed, warnings, notes, inStore.size(), quads);
   }
 
-  private Map<String, Stored> storedState(Store store) {
-    var state = new TreeMap<String, Stored>();
-    var dsg = store.datasetGraph();
-    for (Node g : store.graphNames(iris.issueGraphPrefix())) {
-      String slug = g.getURI().substring(iris.issueGraphPrefix().length());
-      Graph graph = dsg.getGraph(g);
-      String hash = object(graph, g, Vocab.CONTENT_HASH).map(Node::getLiteralLexicalForm).orElse("");
-      Node issue = iris.issue(slug);
-      Integer number = object(graph, issue, Vocab.ISSUE_NUMBER)
-          .map(n -> Integer.valueOf(n.getLiteralLexicalForm())).orElse(null);
-      WeekRef week = object(graph, issue, Vocab.WEEK_PROP).map(Builder::weekOf).orElse(null);
-      boolean wasInferred = graph.contains(issue, Vocab.DATE_INFERRED, Node.ANY);
-      YearMonth month = object(graph, issue, Vocab.MONTH_PROP)
-          .map(n -> YearMonth.parse(n.getURI().substring(n.getURI().lastIndexOf('/') + 1)))
-          .orElse(null);
-      java.time.LocalDate coverage = object(graph, issue, Vocab.COVERAGE_START)
-          .map(n -> java.time.LocalDate.parse(n.getLiteralLexicalForm())).orElse(null);
-      state.put(slug, new Stored(hash, number, wasInferred ? null : week, wasInferred ? week : null,
-          month, coverage));
+  /**
+   * A first build: every graph through TDB2's bulk loader, rendered on every core a chunk at a
+   * time, its change set streamed to the change log as it goes, in the order a {@link ChangeSet}
+   * would write it; memory stays flat however large the corpus. {@code written} hears of every
+   * graph, loaded or failed.
+   */
+  private ChangeLog.Entry loadAll(Store store, Plan plan, Consumer<Rendered> written) {
+    // Graphs in the order of a patch's blocks.
+    var units = new TreeMap<Node, Callable<Rendered>>(PatchBody.GRAPH_ORDER);
+    units.put(iris.ontologyGraph(), () -> parsedFile(iris.ontologyGraph(), "mlnews.ttl"));
+    units.put(iris.topicsGraph(), () -> parsedFile(iris.topicsGraph(), "topics.ttl"));
+    plan.parsed().keySet().forEach(slug -> units.put(iris.issueGraph(slug), () -> render(plan, slug)));
+    var log = ChangeLog.of(store.dir());
+    var entry = new ChangeLog.Entry[1];
+    record Loadable(Rendered rendered, PatchBody.Block patch) {}
+    try (PatchBody body = log.openBody()) {
+      store.bulkLoad(stream -> {
+        inChunks(List.copyOf(units.values()), unit -> {
+          Rendered r = call(unit);
+          return new Loadable(r, r.error() != null ? null
+              : PatchBody.Block.of(r.name(), true, r.graph().find().toList()));
+        }, l -> {
+          Rendered r = l.rendered();
+          if (r.error() == null) {
+            r.graph().find().forEachRemaining(t -> stream.quad(Quad.create(r.name(), t)));
+            body.write(l.patch());
+          }
+          written.accept(r);
+        });
+        body.finish();
+      }, () -> {
+        if (!body.isEmpty()) {
+          entry[0] = log.record(body, plan.now());
+        }
+      });
     }
+    return entry[0];
+  }
+
+  /**
+   * Any later build: changed issue graphs replaced by their difference and removed ones dropped, in
+   * one write transaction; the change set is recorded once it has committed.
+   */
+  private ChangeLog.Entry replaceChanged(Store store, Plan plan, Map<String, Stored> stored,
+      Consumer<Rendered> written, List<String> removed) {
+    var changes = new ChangeSet();
+    store.write(() -> {
+      replaceIfDifferent(store, parsedFile(iris.ontologyGraph(), "mlnews.ttl"), changes);
+      replaceIfDifferent(store, parsedFile(iris.topicsGraph(), "topics.ttl"), changes);
+      inChunks(List.copyOf(plan.parsed().keySet()), slug -> render(plan, slug), r -> {
+        if (r.error() == null) {
+          store.replaceGraph(r.name(), r.graph(), changes);
+        }
+        written.accept(r);
+      });
+      for (String slug : stored.keySet()) {
+        if (!plan.sources().containsKey(slug)) {
+          store.removeGraph(iris.issueGraph(slug), changes);
+          removed.add(slug);
+        }
+      }
+    });
+    return changes.isEmpty() ? null : ChangeLog.of(store.dir()).record(changes, plan.now());
+  }
+
+  /** Works on a chunk of items on every core, then hands the results to {@code apply} in order. */
+  private static <T, R> void inChunks(List<T> items, Function<T, R> work, Consumer<R> apply) {
+    for (int from = 0; from < items.size(); from += CHUNK) {
+      items.subList(from, Math.min(items.size(), from + CHUNK)).parallelStream().map(work).toList()
+          .forEach(apply);
+    }
+  }
+
+  private static Rendered call(Callable<Rendered> unit) {
+    try {
+      return unit.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * An issue's graph. A mapping that fails (a bug in mlnews) fails that issue alone, with its file,
+   * before anything of it is written.
+   */
+  private Rendered render(Plan plan, String slug) {
+    Node name = iris.issueGraph(slug);
+    Path source = plan.sources().get(slug);
+    var inference = plan.inferences().get(slug);
+    Issue issue = plan.parsed().get(slug);
+    if (inference != null) {
+      issue = issue.withWarnings(List.of(new Warning("date-inferred", "the issue declares no date; week "
+          + inference.week() + " was inferred from " + inference.basis(), 0)));
+    }
+    try {
+      Graph g = GraphFactory.createDefaultGraph();
+      var prov = new Provenance(dataDir.resolve(source.getFileName()).toString(),
+          plan.hashes().get(slug), Version.EXTRACTOR, plan.now());
+      mapper.map(issue, prov, plan.inferred().get(slug), StreamRDFLib.graph(g));
+      return new Rendered(name, slug, issue, g, null);
+    } catch (RuntimeException ex) {
+      return new Rendered(name, slug, issue, null, new SourceException(source, 0, 0,
+          "cannot be stored as RDF (a bug in mlnews; please report it): " + ex, ex));
+    }
+  }
+
+  /** The ontology's or the topic scheme's graph, from its file in the ontology folder. */
+  private Rendered parsedFile(Node name, String file) {
+    Graph g = GraphFactory.createDefaultGraph();
+    RDFParser.source(ontologyDir.resolve(file)).parse(g);
+    return new Rendered(name, null, null, g, null);
+  }
+
+  /**
+   * The stored state of every issue graph, read one property at a time across all graphs (a range
+   * scan of one index each) rather than graph by graph: on a large store, a one-issue rebuild would
+   * otherwise spend most of its time here.
+   */
+  private Map<String, Stored> storedState(Store store) {
+    DatasetGraph dsg = store.datasetGraph();
+    String prefix = iris.issueGraphPrefix();
+    var hash = new HashMap<String, String>();
+    dsg.find(Node.ANY, Node.ANY, Vocab.CONTENT_HASH, Node.ANY).forEachRemaining(q -> {
+      if (q.getSubject().equals(q.getGraph()) && q.getGraph().getURI().startsWith(prefix)) {
+        hash.put(q.getGraph().getURI().substring(prefix.length()), q.getObject().getLiteralLexicalForm());
+      }
+    });
+    // An issue graph without a hash (none written by this builder) is known too, and rebuilt.
+    for (Node g : store.graphNames(prefix)) {
+      hash.putIfAbsent(g.getURI().substring(prefix.length()), "");
+    }
+    var number = issueObjects(dsg, Vocab.ISSUE_NUMBER);
+    var week = issueObjects(dsg, Vocab.WEEK_PROP);
+    var dateInferred = issueObjects(dsg, Vocab.DATE_INFERRED);
+    var month = issueObjects(dsg, Vocab.MONTH_PROP);
+    var coverage = issueObjects(dsg, Vocab.COVERAGE_START);
+    var claims = BuildChecks.storedClaims(dsg, prefix);
+    var state = new TreeMap<String, Stored>();
+    hash.forEach((slug, h) -> {
+      Integer n = number.containsKey(slug) ? Integer.valueOf(number.get(slug).getLiteralLexicalForm()) : null;
+      WeekRef w = week.containsKey(slug) ? weekOf(week.get(slug)) : null;
+      boolean wasInferred = dateInferred.containsKey(slug);
+      YearMonth m = month.containsKey(slug) ? YearMonth.parse(lastSegment(month.get(slug))) : null;
+      LocalDate c = coverage.containsKey(slug) ? LocalDate.parse(coverage.get(slug).getLiteralLexicalForm()) : null;
+      state.put(slug, new Stored(h, n, wasInferred ? null : w, wasInferred ? w : null, m, c, claims.get(slug)));
+    });
     return state;
   }
 
-  private static java.util.Optional<Node> object(Graph g, Node s, Node p) {
-    var it = g.find(s, p, Node.ANY);
-    try {
-      return it.hasNext() ? java.util.Optional.of(it.next().getObject()) : java.util.Optional.empty();
-    } finally {
-      it.close();
-    }
+  /** Slug -> the object of {@code (issue, p, ?)} in that issue's own graph, for every issue graph. */
+  private Map<String, Node> issueObjects(DatasetGraph dsg, Node p) {
+    String prefix = iris.issueGraphPrefix();
+    var out = new HashMap<String, Node>();
+    dsg.find(Node.ANY, Node.ANY, p, Node.ANY).forEachRemaining(q -> {
+      if (q.getGraph().getURI().startsWith(prefix)) {
+        String slug = q.getGraph().getURI().substring(prefix.length());
+        if (q.getSubject().equals(iris.issue(slug))) {
+          out.putIfAbsent(slug, q.getObject());
+        }
+      }
+    });
+    return out;
+  }
+
+  private static String lastSegment(Node iri) {
+    return iri.getURI().substring(iri.getURI().lastIndexOf('/') + 1);
   }
 
   /** The week of a week IRI ({@code .../time/week/2020-W41}). */
   private static WeekRef weekOf(Node weekIri) {
-    String key = weekIri.getURI().substring(weekIri.getURI().lastIndexOf('/') + 1);
+    String key = lastSegment(weekIri);
     return new WeekRef(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(6)));
   }
 
-  private void replaceIfDifferent(Store store, Node graphName, Path file, ChangeSet changes) {
-    Graph fresh = GraphFactory.createDefaultGraph();
-    RDFParser.source(file).parse(fresh);
-    Graph current = store.datasetGraph().getGraph(graphName);
-    if (!current.isIsomorphicWith(fresh)) {
-      store.replaceGraph(graphName, fresh, changes);
+  private static void replaceIfDifferent(Store store, Rendered fresh, ChangeSet changes) {
+    Graph current = store.datasetGraph().getGraph(fresh.name());
+    if (!current.isIsomorphicWith(fresh.graph())) {
+      store.replaceGraph(fresh.name(), fresh.graph(), changes);
     }
   }
 

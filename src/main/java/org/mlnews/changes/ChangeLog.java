@@ -115,19 +115,53 @@ public final class ChangeLog {
   /**
    * Writes a build's changes as the next patch and appends it to the index; returns its entry.
    * Called after the build's transaction committed, so a patch never describes a change the store
-   * did not make. The patch is written to a temporary file and moved into place, and only then
-   * indexed.
+   * did not make.
    */
-  public synchronized Entry record(ChangeSet changes, Instant time) {
+  public Entry record(ChangeSet changes, Instant time) {
     if (changes.isEmpty()) {
       throw new IllegalArgumentException("No changes : an empty change set is not recorded");
+    }
+    try (PatchBody body = openBody()) {
+      changes.writeTo(body);
+      body.finish();
+      return record(body, time);
+    }
+  }
+
+  /**
+   * A patch body to fill and then {@link #record(PatchBody, Instant) record}: a temporary file in
+   * this log's folder, deleted when the body is closed.
+   */
+  public PatchBody openBody() {
+    try {
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create " + dir, e);
+    }
+    return PatchBody.toFile(dir.resolve("next.body.tmp"));
+  }
+
+  /**
+   * Records a finished body from {@link #openBody} as the next patch: its headers, then the body,
+   * go to a temporary file, which is moved into place and only then indexed. The patch's id is a
+   * name-based UUID of the previous patch's id, the build number and time, and the body's digest,
+   * so the same changes recorded at the same point give the same bytes.
+   */
+  public synchronized Entry record(PatchBody body, Instant time) {
+    if (body.isEmpty()) {
+      throw new IllegalArgumentException("No changes : an empty change set is not recorded");
+    }
+    if (body.file() == null) {
+      throw new IllegalArgumentException("Illegal body : not one from openBody()");
     }
     List<Entry> entries = entries();
     int build = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).build() + 1;
     Node prev = entries.isEmpty() ? null : idOf(entries.get(entries.size() - 1).build());
-    Node id = NodeFactory.createURI("urn:uuid:" + nameUuid(
-        ((prev == null ? "" : prev.getURI()) + "\n" + build + "\n" + time + "\n").getBytes(StandardCharsets.UTF_8),
-        changes));
+    var name = new java.io.ByteArrayOutputStream();
+    name.writeBytes(((prev == null ? "" : prev.getURI()) + "\n" + build + "\n" + time + "\n")
+        .getBytes(StandardCharsets.UTF_8));
+    name.writeBytes(body.digest());
+    Node id = NodeFactory.createURI("urn:uuid:" + UUID.nameUUIDFromBytes(name.toByteArray()));
     var headers = new LinkedHashMap<String, Node>();
     headers.put("id", id);
     if (prev != null) {
@@ -135,14 +169,13 @@ public final class ChangeLog {
     }
     headers.put("build", NodeFactory.createLiteralDT(Integer.toString(build), XSDDatatype.XSDinteger));
     headers.put("time", NodeFactory.createLiteralDT(time.toString(), XSDDatatype.XSDdateTime));
-    var entry = new Entry(build, time, changes.added().size(), changes.deleted().size(),
-        changes.graphs().stream().map(Node::getURI).toList());
+    var entry = new Entry(build, time, body.added(), body.removed(), body.graphs());
     try {
-      Files.createDirectories(dir);
       Path file = patchFile(build);
       Path tmp = dir.resolve(file.getFileName() + ".tmp");
       try (OutputStream out = Files.newOutputStream(tmp)) {
-        changes.writePatch(out, headers);
+        writeHeaders(out, headers);
+        Files.copy(body.file(), out);
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       Path index = dir.resolve("index.tsv");
@@ -160,41 +193,15 @@ public final class ChangeLog {
     return entry;
   }
 
-  /**
-   * {@code UUID.nameUUIDFromBytes(prefix + the patch without headers)}, with the patch streamed
-   * through the digest: held in memory, the patch of a first build of 10,000 issues (3.8 million
-   * quads) passed the 2 GiB an array can hold.
-   */
-  static UUID nameUuid(byte[] prefix, ChangeSet changes) {
-    java.security.MessageDigest md5;
+  /** Patch headers, one {@code H key value .} line each, in order. */
+  static void writeHeaders(OutputStream out, Map<String, Node> headers) {
+    var sb = new StringBuilder();
+    headers.forEach((k, v) -> sb.append("H ").append(k).append(' ').append(org.mlnews.dump.Terms.nt(v)).append(" .\n"));
     try {
-      md5 = java.security.MessageDigest.getInstance("MD5");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-    md5.update(prefix);
-    try (var out = new java.security.DigestOutputStream(OutputStream.nullOutputStream(), md5)) {
-      changes.writePatch(new java.io.BufferedOutputStream(out, 1 << 16) {
-        @Override
-        public void close() throws IOException {
-          flush();
-        }
-      }, Map.of());
-      out.flush();
+      out.write(sb.toString().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot write patch headers", e);
     }
-    byte[] h = md5.digest();
-    // As UUID.nameUUIDFromBytes does: version 3, IETF variant.
-    h[6] = (byte) ((h[6] & 0x0f) | 0x30);
-    h[8] = (byte) ((h[8] & 0x3f) | 0x80);
-    long msb = 0;
-    long lsb = 0;
-    for (int i = 0; i < 8; i++) {
-      msb = (msb << 8) | (h[i] & 0xff);
-      lsb = (lsb << 8) | (h[i + 8] & 0xff);
-    }
-    return new UUID(msb, lsb);
   }
 
   /**

@@ -3,25 +3,23 @@ package org.mlnews.changes;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.jena.graph.Node;
-import org.apache.jena.rdfpatch.RDFChanges;
+import org.apache.jena.graph.Triple;
 import org.apache.jena.rdfpatch.changes.RDFChangesBase;
-import org.apache.jena.rdfpatch.text.RDFChangesWriterText;
-import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.sparql.core.Quad;
 
 /**
  * The quads one build (or a run of builds) deleted and added, in memory. It is an
- * {@link RDFChanges} sink, so the store reports into it as it writes; a delete and an add of the
- * same quad cancel out. {@link #writePatch} writes it as one RDF Patch transaction, deletes before
- * adds, each group sorted by graph and then by the quad's N-Triples form, so the same changes always
- * give the same bytes.
+ * {@link org.apache.jena.rdfpatch.RDFChanges} sink, so the store reports into it as it writes; a
+ * delete and an add of the same quad cancel out. {@link #writeTo} writes it as a {@link PatchBody}
+ * (deletes before adds, graph by graph, each graph's lines sorted), so the same changes always give
+ * the same bytes.
  *
  * <pre>{@code
  * ChangeSet changes = new ChangeSet();
@@ -69,42 +67,32 @@ public final class ChangeSet extends RDFChangesBase {
     return names.stream().map(org.apache.jena.graph.NodeFactory::createURI).toList();
   }
 
-  /** Writes the changes as an RDF Patch with the given headers (in order), then one transaction. */
-  public void writePatch(OutputStream out, Map<String, Node> headers) {
-    RDFChangesWriterText w = RDFChangesWriterText.create(new java.io.FilterOutputStream(out) {
-      @Override
-      public void write(byte[] b, int off, int len) throws java.io.IOException {
-        out.write(b, off, len);
-      }
-
-      @Override
-      public void close() throws java.io.IOException {
-        flush(); // the caller owns the stream (it may be stdout)
-      }
-    });
-    w.start();
-    headers.forEach(w::header);
-    w.txnBegin();
-    for (Quad q : sorted(deleted)) {
-      w.delete(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
-    }
-    for (Quad q : sorted(added)) {
-      w.add(q.getGraph(), q.getSubject(), q.getPredicate(), q.getObject());
-    }
-    w.txnCommit();
-    w.finish();
-    w.close();
+  /** Writes the deletes, then the adds, to {@code body}, one block per graph. */
+  public void writeTo(PatchBody body) {
+    blocks(deleted, false).forEach(body::write);
+    blocks(added, true).forEach(body::write);
   }
 
-  /** Quads by graph name, then by their N-Triples form: a stable order for the same content. */
-  static List<Quad> sorted(Collection<Quad> quads) {
-    record Keyed(String key, Quad quad) {}
-    var keyed = new ArrayList<Keyed>(quads.size());
-    for (Quad q : quads) {
-      keyed.add(new Keyed(NodeFmtLib.strNT(q.getGraph()) + " " + NodeFmtLib.strNT(q.getSubject()) + " "
-          + NodeFmtLib.strNT(q.getPredicate()) + " " + NodeFmtLib.strNT(q.getObject()), q));
+  /**
+   * Writes the changes as a whole RDF Patch: the given headers (in order), then the body. The
+   * caller owns {@code out}.
+   */
+  public void writePatch(OutputStream out, Map<String, Node> headers) {
+    ChangeLog.writeHeaders(out, headers);
+    try (PatchBody body = PatchBody.to(out)) {
+      writeTo(body);
+      body.finish();
     }
-    keyed.sort(Comparator.comparing(Keyed::key));
-    return keyed.stream().map(Keyed::quad).toList();
+  }
+
+  /** One block per graph, in {@link PatchBody#GRAPH_ORDER}. */
+  private static List<PatchBody.Block> blocks(Collection<Quad> quads, boolean add) {
+    var byGraph = new TreeMap<Node, List<Triple>>(PatchBody.GRAPH_ORDER);
+    for (Quad q : quads) {
+      byGraph.computeIfAbsent(q.getGraph(), k -> new ArrayList<>()).add(q.asTriple());
+    }
+    var blocks = new ArrayList<PatchBody.Block>(byGraph.size());
+    byGraph.forEach((graph, triples) -> blocks.add(PatchBody.Block.of(graph, add, triples)));
+    return blocks;
   }
 }

@@ -175,9 +175,9 @@ final class ServeCommand implements Callable<Integer> {
   private void announce(MlnewsServer server, Store store, QueryLibrary library, PrintWriter out) {
     long[] counts = store.read(() -> new long[] {
         store.graphNames(options.iris().issueGraphPrefix()).size(),
-        store.datasetGraph().getUnionGraph().size()});
+        store.quadCount()});
     String base = server.baseUrl();
-    out.println("mlnews serving " + counts[0] + " issues, " + counts[1] + " triples from " + store.dir());
+    out.println("mlnews serving " + counts[0] + " issues, " + counts[1] + " quads from " + store.dir());
     if (server.hasBrowser()) {
       out.println("  browse            " + base + "  (every IRI of the graph at its path; search " + server.searchUrl() + ")");
     }

@@ -12,15 +12,20 @@ import org.apache.jena.vocabulary.XSD;
  * RDF terms in N-Triples syntax, the one form every writer sorts by. Literals escape only what
  * they must ({@code \\ \" \n \r \t \b \f} and other control characters as {@code \\u00XX}) and
  * keep every other character as it is (UTF-8); IRIs escape the characters an IRI may not hold.
- * Blank nodes are written with their label, which {@link Canonical} has made stable.
+ * Blank nodes are written with their label, which {@link Canonical} has made stable. Shared with
+ * the change log ({@link org.mlnews.changes.PatchBody}), whose lines are terms in this form too.
+ *
+ * <pre>{@code
+ * String s = Terms.nt(NodeFactory.createLiteralLang("摘要", "zh"));   // "摘要"@zh
+ * }</pre>
  */
-final class Terms {
+public final class Terms {
   private Terms() {}
 
   /** Orders strings by Unicode code point, which is the byte order of their UTF-8 form ({@code LC_ALL=C sort}). */
-  static final Comparator<String> CODE_POINT_ORDER = Terms::compareCodePoints;
+  public static final Comparator<String> CODE_POINT_ORDER = Terms::compareCodePoints;
 
-  static int compareCodePoints(String a, String b) {
+  public static int compareCodePoints(String a, String b) {
     int n = Math.min(a.length(), b.length());
     for (int i = 0; i < n; i++) {
       char x = a.charAt(i);
@@ -38,7 +43,7 @@ final class Terms {
     return Integer.compare(a.length(), b.length());
   }
 
-  static String nt(Node n) {
+  public static String nt(Node n) {
     var sb = new StringBuilder();
     appendNt(sb, n);
     return sb.toString();
@@ -60,7 +65,7 @@ final class Terms {
     return tripleLine.substring(0, tripleLine.length() - 1) + nt(graph) + " .";
   }
 
-  static void appendNt(StringBuilder sb, Node n) {
+  public static void appendNt(StringBuilder sb, Node n) {
     if (n.isURI()) {
       appendIri(sb, n.getURI());
     } else if (n.isBlank()) {

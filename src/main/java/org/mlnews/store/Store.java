@@ -31,12 +31,21 @@ import org.apache.jena.tdb2.sys.TDBInternal;
  * }</pre>
  */
 public final class Store implements AutoCloseable {
+  /**
+   * Present while a {@link #bulkLoad} runs: TDB2's bulk loader writes outside any transaction, so
+   * a store found with this file was cut off half-loaded, and is emptied when next opened (it was
+   * empty before the load began, so nothing is lost).
+   */
+  static final String BULK_MARKER = "bulk-load.incomplete";
+
   private final Path dir;
   private final DatasetGraph dsg;
+  private final boolean emptied;
 
-  private Store(Path dir, DatasetGraph dsg) {
+  private Store(Path dir, DatasetGraph dsg, boolean emptied) {
     this.dir = dir;
     this.dsg = dsg;
+    this.emptied = emptied;
   }
 
   /** Opens or creates the store in {@code dir}. */
@@ -44,9 +53,13 @@ public final class Store implements AutoCloseable {
     Objects.requireNonNull(dir, "dir");
     try {
       Files.createDirectories(dir);
+      boolean emptied = Files.exists(dir.resolve(BULK_MARKER));
+      if (emptied) {
+        emptyInterrupted(dir);
+      }
       DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
-      return new Store(dir, dsg);
+      return new Store(dir, dsg, emptied);
     } catch (java.io.IOException e) {
       throw new StoreException("cannot create store directory " + dir + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
@@ -56,6 +69,27 @@ public final class Store implements AutoCloseable {
       }
       throw new StoreException("cannot open store " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Deletes everything of an interrupted bulk load, the marker last (a crash here just repeats it). */
+  private static void emptyInterrupted(Path dir) throws java.io.IOException {
+    try (var entries = Files.list(dir)) {
+      for (Path p : entries.filter(p -> !p.getFileName().toString().equals(BULK_MARKER)).toList()) {
+        deleteTree(p);
+      }
+    }
+    Files.delete(dir.resolve(BULK_MARKER));
+  }
+
+  private static void deleteTree(Path p) throws java.io.IOException {
+    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      try (var children = Files.list(p)) {
+        for (Path c : children.toList()) {
+          deleteTree(c);
+        }
+      }
+    }
+    Files.delete(p);
   }
 
   private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
@@ -71,6 +105,65 @@ public final class Store implements AutoCloseable {
 
   public Path dir() {
     return dir;
+  }
+
+  /** Whether opening found an interrupted {@link #bulkLoad} and emptied the store. */
+  public boolean emptiedInterruptedLoad() {
+    return emptied;
+  }
+
+  /** Whether the store holds no quad at all; call inside a transaction. */
+  public boolean isEmpty() {
+    return dsg.isEmpty();
+  }
+
+  /** Quads in the store, from the size of one quad index (no node is decoded); call inside a transaction. */
+  public long quadCount() {
+    return TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getTupleTable()
+        .getIndex(0).size();
+  }
+
+  /**
+   * Loads an empty store with TDB2's bulk loader (the phased loader, as {@code tdb2.tdbloader}):
+   * {@code load} sends quads to the stream; once they are all in the indexes, {@code whenLoaded}
+   * runs (e.g. to record the change log), and only then is the load marked complete. Other
+   * transactions of this process wait while the loader holds the store; a load cut off by a crash
+   * or an error leaves {@link #BULK_MARKER}, and the next {@link #open} empties the store.
+   *
+   * @throws IllegalStateException when the store is not empty
+   */
+  public synchronized void bulkLoad(java.util.function.Consumer<org.apache.jena.riot.system.StreamRDF> load,
+      Runnable whenLoaded) {
+    if (!read(this::isEmpty)) {
+      throw new IllegalStateException("the store " + dir + " is not empty: a bulk load is only for a first build");
+    }
+    Path marker = dir.resolve(BULK_MARKER);
+    try {
+      Files.writeString(marker, "a bulk load started; if this file is still here, it did not finish\n");
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot write " + marker + ": " + e.getMessage(), e);
+    }
+    // The loader reports progress to a MonitorOutput; the build reports for itself.
+    var loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(dsg, (fmt, args) -> { });
+    loader.startBulk();
+    try {
+      load.accept(loader.stream());
+    } catch (RuntimeException | Error e) {
+      // Drain the loader's threads and release the store; the marker stays, so the next open empties it.
+      try {
+        loader.finishBulk();
+      } catch (RuntimeException again) {
+        e.addSuppressed(again);
+      }
+      throw e;
+    }
+    loader.finishBulk();
+    whenLoaded.run();
+    try {
+      Files.delete(marker);
+    } catch (java.io.IOException e) {
+      throw new StoreException("cannot remove " + marker + ": " + e.getMessage(), e);
+    }
   }
 
   /** The dataset; its default graph is the union of the named graphs. */

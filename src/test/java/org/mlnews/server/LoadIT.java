@@ -172,8 +172,8 @@ class LoadIT {
         Result r = run(base, mix, CLIENTS, Duration.ofSeconds(SECONDS));
         long after = usedHeapAfterGc();
 
-        var sb = new StringBuilder(String.format("load: %d clients for %.1f s over %d issues (%d triples): %d requests,"
-            + " %.0f requests/s, %d errors%n", CLIENTS, r.seconds(), report.issues(), report.triples(), r.total(),
+        var sb = new StringBuilder(String.format("load: %d clients for %.1f s over %d issues (%d quads): %d requests,"
+            + " %.0f requests/s, %d errors%n", CLIENTS, r.seconds(), report.issues(), report.quads(), r.total(),
             r.total() / r.seconds(), r.errors().size()));
         long[] everything = r.latencies().values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
         sb.append(String.format("  %-7s %7d requests  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", "all",

@@ -127,7 +127,7 @@ class ServeCliIT {
     String endpoint = s.endpoint();
     String out = s.out();
     assertTrue(out.contains("2 issues in store (2 added"), out);
-    assertTrue(out.matches("(?s).*mlnews serving 2 issues, \\d+ triples from .*"), out);
+    assertTrue(out.matches("(?s).*mlnews serving 2 issues, \\d+ quads from .*"), out);
     assertTrue(out.contains("/queries"), out);
     assertTrue(out.contains("updates           off (read-only)"), out);
     assertTrue(endpoint.startsWith("http://127.0.0.1:"), endpoint);
