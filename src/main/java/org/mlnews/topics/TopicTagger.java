@@ -2,7 +2,9 @@ package org.mlnews.topics;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,6 +69,17 @@ public final class TopicTagger {
 
   private final List<LabelPattern> patterns;
   private final Map<String, List<Pattern>> exclusions;
+  /**
+   * Which patterns can match where, so that a text runs only the regexes of the labels it may
+   * mention (a handful of the hundreds): a label starting with a Latin letter or digit can only
+   * match at the start of a Latin token, and the token then starts with its required piece; a
+   * label starting with a Chinese character needs that character somewhere.
+   */
+  private final Map<String, int[]> byTokenPrefix;
+  private final Map<Integer, int[]> byHanCharacter;
+  private final int longestPrefix;
+  /** Patterns with no piece to look up (suffix labels, odd labels): tried on every text. */
+  private final int[] always;
 
   TopicTagger(Map<String, Rules> rulesByKey) {
     var ps = new ArrayList<LabelPattern>();
@@ -95,6 +108,66 @@ public final class TopicTagger {
     });
     this.patterns = List.copyOf(ps);
     this.exclusions = Map.copyOf(ex);
+    var prefixes = new HashMap<String, List<Integer>>();
+    var han = new HashMap<Integer, List<Integer>>();
+    var rest = new ArrayList<Integer>();
+    for (int i = 0; i < ps.size(); i++) {
+      LabelPattern lp = ps.get(i);
+      if (lp.required() == null || !lp.lowerCase()) {
+        rest.add(i);
+      } else if (isHan(lp.required().codePointAt(0))) {
+        han.computeIfAbsent(lp.required().codePointAt(0), k -> new ArrayList<>()).add(i);
+      } else {
+        prefixes.computeIfAbsent(lp.required(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    this.byTokenPrefix = indexes(prefixes);
+    this.byHanCharacter = indexes(han);
+    this.longestPrefix = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
+    this.always = rest.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static <K> Map<K, int[]> indexes(Map<K, List<Integer>> lists) {
+    var out = new HashMap<K, int[]>();
+    lists.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    return Map.copyOf(out);
+  }
+
+  /** The patterns that may match in {@code s} ({@code lower} is its fold), in pattern order. */
+  private BitSet candidates(String s, String lower) {
+    var chosen = new BitSet(patterns.size());
+    for (int i : always) {
+      chosen.set(i);
+    }
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (isLatin(cp)) {
+        int end = i;
+        while (end < s.length() && isLatin(s.codePointAt(end))) {
+          end += Character.charCount(s.codePointAt(end));
+        }
+        for (int k = i + 1; k <= end && k - i <= longestPrefix; k++) {
+          int[] ids = byTokenPrefix.get(lower.substring(i, k));
+          if (ids != null) {
+            for (int id : ids) {
+              chosen.set(id);
+            }
+          }
+        }
+        i = end;
+      } else {
+        if (isHan(cp)) {
+          int[] ids = byHanCharacter.get(cp);
+          if (ids != null) {
+            for (int id : ids) {
+              chosen.set(id);
+            }
+          }
+        }
+        i += Character.charCount(cp);
+      }
+    }
+    return chosen;
   }
 
   /**
@@ -121,25 +194,19 @@ public final class TopicTagger {
   public List<Match> matches(String text) {
     String s = normalize(text);
     var candidates = new ArrayList<Match>();
-    var excluded = new TreeMap<String, List<int[]>>();
-    exclusions.forEach((key, ps) -> {
-      var spans = new ArrayList<int[]>();
-      for (Pattern p : ps) {
-        Matcher m = p.matcher(s);
-        while (m.find()) {
-          spans.add(new int[] {m.start(), m.end()});
-        }
-      }
-      excluded.put(key, spans);
-    });
+    // A topic's exclusions are only looked for once one of its labels matched.
+    var excluded = new HashMap<String, List<int[]>>();
     String lower = fold(s);
-    for (LabelPattern lp : patterns) {
+    BitSet chosen = candidates(s, lower);
+    for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
+      LabelPattern lp = patterns.get(i);
       if (lp.required() != null && !(lp.lowerCase() ? lower : s).contains(lp.required())) {
         continue;
       }
       Matcher m = lp.pattern().matcher(s);
       while (m.find()) {
-        if (m.end() > m.start() && !inside(m.start(), m.end(), excluded.get(lp.key()))) {
+        if (m.end() > m.start()
+            && !inside(m.start(), m.end(), excluded.computeIfAbsent(lp.key(), k -> exclusionSpans(k, s)))) {
           candidates.add(new Match(lp.key(), m.start(), m.end(), m.group()));
         }
       }
@@ -155,6 +222,18 @@ public final class TopicTagger {
     }
     kept.sort(Comparator.comparingInt(Match::start));
     return List.copyOf(kept);
+  }
+
+  /** Where the exclusions of topic {@code key} match in {@code s}. */
+  private List<int[]> exclusionSpans(String key, String s) {
+    var spans = new ArrayList<int[]>();
+    for (Pattern p : exclusions.getOrDefault(key, List.of())) {
+      Matcher m = p.matcher(s);
+      while (m.find()) {
+        spans.add(new int[] {m.start(), m.end()});
+      }
+    }
+    return spans;
   }
 
   /** The text as matched: NFKC-normalised, with URLs, link targets and image paths blanked. */
@@ -265,6 +344,9 @@ public final class TopicTagger {
   }
 
   private static boolean isLatin(int cp) {
+    if (cp < 128) {
+      return Character.isLetterOrDigit(cp);
+    }
     return Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN || Character.isDigit(cp);
   }
 

@@ -28,4 +28,16 @@ class TaggerPrefilterTest {
     assertEquals(List.of("GAN"), tagger.tag("Gans"));
     assertEquals(List.of("GAN"), tagger.tag("a ＧＡＮ-based model"));
   }
+
+  @Test
+  void theTokenIndexFindsLabelsWhereverTheRegexWould() {
+    var tagger = TopicTaggerTest.TAGGER;
+    // Latin labels at the start of a token only, whatever touches them from outside.
+    assertEquals(List.of("GAN"), tagger.tag("基于GAN的模型"));
+    assertEquals(List.of("GAN"), tagger.tag("(GANs)"));
+    assertEquals(List.of(), tagger.tag("organ"));
+    // Chinese labels anywhere; suffix labels inside a longer token.
+    assertEquals(List.of("GAN"), tagger.tag("用甘生成图像"));
+    assertEquals(List.of("GAN"), tagger.tag("TinyGAN distils BigGAN".replace(" distils BigGAN", "")));
+  }
 }
