@@ -73,7 +73,13 @@ public final class PatchBody implements AutoCloseable {
         lines[i++] = sb.append(suffix).toString();
       }
       Arrays.sort(lines, Terms.CODE_POINT_ORDER);
-      return new Block(graph, add, lines.length, String.join("", lines).getBytes(StandardCharsets.UTF_8));
+      // Encoded line by line: most lines are ASCII and take the JDK's fast path, which one string
+      // of all of them would lose as soon as a single line holds a Chinese character.
+      var bytes = new java.io.ByteArrayOutputStream(lines.length * 160);
+      for (String line : lines) {
+        bytes.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+      }
+      return new Block(graph, add, lines.length, bytes.toByteArray());
     }
   }
 

@@ -738,7 +738,9 @@ final class DocumentReader {
         char c = line.charAt(i);
         if (Character.isLetter(c)) {
           letters++;
-          if (CJK.matcher(String.valueOf(c)).matches()) {
+          var script = Character.UnicodeScript.of(c);
+          if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+              || script == Character.UnicodeScript.KATAKANA) {
             cjk++;
           }
         }

@@ -44,14 +44,32 @@ final class Inlines {
 
   /** Asterisks that are not between two word characters: emphasis the parser did not consume. */
   private static final Pattern STRAY_STARS = Pattern.compile("(?<![A-Za-z0-9_])\\*+|\\*+(?![A-Za-z0-9_])");
-  private static final Pattern SPACES = Pattern.compile("\\s+");
 
   /** Text with stray asterisks removed and whitespace collapsed. */
   static String clean(String s) {
     if (s == null) {
       return "";
     }
-    return SPACES.matcher(STRAY_STARS.matcher(s).replaceAll("")).replaceAll(" ").strip();
+    // By hand where the regexes are not needed: this runs on every piece of text of every entry.
+    String t = s.indexOf('*') < 0 ? s : STRAY_STARS.matcher(s).replaceAll("");
+    var sb = new StringBuilder(t.length());
+    boolean space = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+        space = true;
+      } else {
+        if (space) {
+          sb.append(' ');
+          space = false;
+        }
+        sb.append(c);
+      }
+    }
+    if (space) {
+      sb.append(' ');
+    }
+    return sb.toString().strip();
   }
 
   static List<Seg> flatten(Node block) {
