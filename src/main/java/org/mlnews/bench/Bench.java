@@ -325,7 +325,7 @@ public final class Bench {
         if (!full.ok()) {
           throw new IllegalStateException("the build failed: " + full.failed());
         }
-        quads = full.quads();
+        quads = store.read(store::quadCount);
         long triples = store.read(() -> store.datasetGraph().getUnionGraph().size());
         var build = new BenchReport.Load("mlnews build", buildSeconds, buildCpu, n / buildSeconds, quads / buildSeconds, buildHeap);
         say(log, String.format(Locale.ROOT, "  %d quads in %.1f s", quads, buildSeconds));

@@ -263,8 +263,8 @@ public final class Builder {
     var inStore = new TreeSet<>(stored.keySet());
     inStore.addAll(added);
     removed.forEach(inStore::remove);
-    long quads = store.read(store::quadCount);
-    return new BuildReport(added, updated, unchanged, removed, failed, warnings, notes, inStore.size(), quads);
+    return new BuildReport(added, updated, unchanged, removed, failed, warnings, notes, inStore.size(),
+        entry == null ? 0 : entry.added(), entry == null ? 0 : entry.removed());
   }
 
   /**

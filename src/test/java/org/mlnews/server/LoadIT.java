@@ -173,7 +173,7 @@ class LoadIT {
         long after = usedHeapAfterGc();
 
         var sb = new StringBuilder(String.format("load: %d clients for %.1f s over %d issues (%d quads): %d requests,"
-            + " %.0f requests/s, %d errors%n", CLIENTS, r.seconds(), report.issues(), report.quads(), r.total(),
+            + " %.0f requests/s, %d errors%n", CLIENTS, r.seconds(), report.issues(), report.quadsAdded(), r.total(),
             r.total() / r.seconds(), r.errors().size()));
         long[] everything = r.latencies().values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
         sb.append(String.format("  %-7s %7d requests  p50 %7.1f ms  p99 %7.1f ms  max %7.1f ms%n", "all",
