@@ -81,19 +81,26 @@ public final class IssueMapper {
       if (issue.coverageStart() != null) {
         emit(issueNode, COVERAGE_START, date(issue.coverageStart()));
       }
+      // ml:period repeats the week or month below: queries that select issues by period then
+      // match one triple pattern instead of the path ml:week|ml:month, which ARQ evaluates
+      // apart from the rest of the pattern, in written order.
       WeekRef week = issue.week() != null ? issue.week() : inferredWeek;
       // A week its year does not have (week 53 of 2020, a typo) is no period: the issue is
       // mapped undated, and its invalid-week warning says why.
       if (week != null && week.number() <= NewsletterCalendar.weeksIn(week.year())) {
         emit(issueNode, RDF_TYPE, WEEKLY_ISSUE);
-        emit(issueNode, WEEK_PROP, periods.week(week, out));
+        Node weekNode = periods.week(week, out);
+        emit(issueNode, WEEK_PROP, weekNode);
+        emit(issueNode, PERIOD_PROP, weekNode);
         if (issue.week() == null) {
           emit(issueNode, DATE_INFERRED, bool(true));
         }
       }
       if (issue.month() != null) {
         emit(issueNode, RDF_TYPE, MONTHLY_SUMMARY);
-        emit(issueNode, MONTH_PROP, periods.month(issue.month(), out));
+        Node monthNode = periods.month(issue.month(), out);
+        emit(issueNode, MONTH_PROP, monthNode);
+        emit(issueNode, PERIOD_PROP, monthNode);
       }
       sections();
       entries();

@@ -63,6 +63,8 @@ public final class Vocab {
   public static final Node ISSUE_NUMBER = ml("issueNumber");
   public static final Node WEEK_PROP = ml("week");
   public static final Node MONTH_PROP = ml("month");
+  /** Super-property of {@link #WEEK_PROP} and {@link #MONTH_PROP}, materialised by the mapping. */
+  public static final Node PERIOD_PROP = ml("period");
   public static final Node COVERAGE_START = ml("coverageStart");
   public static final Node DATE_INFERRED = ml("dateInferred");
   public static final Node HAS_SECTION = ml("hasSection");
