@@ -184,10 +184,11 @@ public final class Builder {
     // Files are hashed and extracted on every core (the extractor is thread-safe); the results are
     // gathered in the sources' order, so a build does the same whichever thread read what.
     record Read(String slug, String hash, Issue issue, SourceException error) {}
+    SourceHashes cache = SourceHashes.load(store.dir(), fingerprint);
     List<Read> reads = sources.entrySet().parallelStream().map(e -> {
       String hash = null;
       try {
-        hash = sha256(fingerprint.getBytes(StandardCharsets.UTF_8), readSource(e.getValue()));
+        hash = hashOf(e.getValue(), cache);
         Stored s = stored.get(e.getKey());
         Issue issue = s == null || !s.hash().equals(hash) ? extractor.extract(e.getValue()) : null;
         return new Read(e.getKey(), hash, issue, null);
@@ -257,6 +258,7 @@ public final class Builder {
       notes.add(String.format("change set %d: +%d -%d quads in %s", entry.build(), entry.added(),
           entry.removed(), ChangeLog.of(store.dir()).patchFile(entry.build())));
     }
+    cache.save(store.dir());
     var unchanged = new ArrayList<String>(hashes.keySet());
     unchanged.removeAll(parsed.keySet());
     unchanged.removeAll(failedSlugs);
@@ -456,6 +458,25 @@ public final class Builder {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+  }
+
+  /** The file's hash with the build's fingerprint: from the cache when the file did not change on disk. */
+  private String hashOf(Path file, SourceHashes cache) throws SourceException {
+    String name = file.getFileName().toString();
+    java.nio.file.attribute.BasicFileAttributes attrs;
+    try {
+      attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+    } catch (IOException e) {
+      throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+    var cached = cache.lookup(name, attrs);
+    if (cached.isPresent()) {
+      cache.put(name, attrs, cached.get());
+      return cached.get();
+    }
+    String hash = sha256(fingerprint.getBytes(StandardCharsets.UTF_8), readSource(file));
+    cache.put(name, attrs, hash);
+    return hash;
   }
 
   private static byte[] readSource(Path file) throws SourceException {
