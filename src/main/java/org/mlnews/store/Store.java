@@ -12,7 +12,6 @@ import org.apache.jena.graph.Node;
 import org.apache.jena.graph.Triple;
 import org.apache.jena.query.Dataset;
 import org.apache.jena.rdfpatch.RDFChanges;
-import org.apache.jena.rdfpatch.changes.RDFChangesNoOp;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
 import org.apache.jena.tdb2.DatabaseMgr;
@@ -181,11 +180,6 @@ public final class Store implements AutoCloseable {
 
   public void write(Runnable action) {
     Txn.executeWrite(dsg, action);
-  }
-
-  /** Replaces a named graph's content; call inside {@link #write}. */
-  public void replaceGraph(Node graphName, Graph content) {
-    replaceGraph(graphName, content, new RDFChangesNoOp());
   }
 
   /**
