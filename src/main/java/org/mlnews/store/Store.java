@@ -55,6 +55,11 @@ public final class Store implements AutoCloseable {
       boolean emptied = Files.exists(dir.resolve(BULK_MARKER));
       if (emptied) {
         emptyInterrupted(dir);
+        // Every command opens the store this way; a query on the emptied store must not look like
+        // a store that lost its data silently.
+        org.slf4j.LoggerFactory.getLogger(Store.class).warn("The store {} held a first build cut off"
+            + " mid-load ({} was still there); it has been emptied, and the next build loads it again",
+            dir, BULK_MARKER);
       }
       DatasetGraph dsg = DatabaseMgr.connectDatasetGraph(dir.toString());
       dsg.getContext().set(TDB2.symUnionDefaultGraph, true);
