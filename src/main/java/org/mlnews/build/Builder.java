@@ -20,9 +20,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -248,9 +248,6 @@ public final class Builder {
         }
       }
     };
-    if (firstBuild && store.emptiedInterruptedLoad()) {
-      notes.add("the store's previous first build was cut off; it was emptied and built again");
-    }
     ChangeLog.Entry entry = firstBuild ? loadAll(store, plan, written)
         : replaceChanged(store, plan, stored, written, removed);
     if (entry != null) {
@@ -276,7 +273,7 @@ public final class Builder {
    */
   private ChangeLog.Entry loadAll(Store store, Plan plan, Consumer<Rendered> written) {
     // Graphs in the order of a patch's blocks.
-    var units = new TreeMap<Node, Callable<Rendered>>(PatchBody.GRAPH_ORDER);
+    var units = new TreeMap<Node, Supplier<Rendered>>(PatchBody.GRAPH_ORDER);
     units.put(iris.ontologyGraph(), () -> parsedFile(iris.ontologyGraph(), "mlnews.ttl"));
     units.put(iris.topicsGraph(), () -> parsedFile(iris.topicsGraph(), "topics.ttl"));
     plan.parsed().keySet().forEach(slug -> units.put(iris.issueGraph(slug), () -> render(plan, slug)));
@@ -286,7 +283,7 @@ public final class Builder {
     try (PatchBody body = log.openBody()) {
       store.bulkLoad(stream -> {
         inChunks(List.copyOf(units.values()), unit -> {
-          Rendered r = call(unit);
+          Rendered r = unit.get();
           return new Loadable(r, r.error() != null ? null
               : PatchBody.Block.of(r.name(), true, r.graph().find().toList()));
         }, l -> {
@@ -338,16 +335,6 @@ public final class Builder {
     for (int from = 0; from < items.size(); from += CHUNK) {
       items.subList(from, Math.min(items.size(), from + CHUNK)).parallelStream().map(work).toList()
           .forEach(apply);
-    }
-  }
-
-  private static Rendered call(Callable<Rendered> unit) {
-    try {
-      return unit.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 

@@ -200,7 +200,8 @@ public final class TopicTagger {
     BitSet chosen = candidates(s, lower);
     for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
       LabelPattern lp = patterns.get(i);
-      if (lp.required() != null && !(lp.lowerCase() ? lower : s).contains(lp.required())) {
+      // The index has already found the required piece of the other labels.
+      if (!lp.lowerCase() && lp.required() != null && !s.contains(lp.required())) {
         continue;
       }
       Matcher m = lp.pattern().matcher(s);
