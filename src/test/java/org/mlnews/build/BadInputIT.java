@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +20,7 @@ import org.apache.jena.graph.NodeFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mlnews.cli.Cli;
+import org.mlnews.cli.CliRun;
 import org.mlnews.rdf.StrictRoundTrip;
 import org.mlnews.rdf.Vocab;
 import org.mlnews.store.Store;
@@ -39,14 +38,8 @@ class BadInputIT {
 
   @TempDir Path tmp;
 
-  record Run(int code, String out, String err) {}
-
-  static Run build(Path data, Path store) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int code = Cli.commandLine(new PrintWriter(out), new PrintWriter(err))
-        .execute("build", "-v", "--data", data.toString(), "--store", store.toString());
-    return new Run(code, out.toString(), err.toString());
+  static CliRun build(Path data, Path store) {
+    return CliRun.run("build", "-v", "--data", data.toString(), "--store", store.toString());
   }
 
   static byte[] utf8(String s) {
@@ -110,7 +103,7 @@ class BadInputIT {
     // A good issue that will break later: its graph must survive.
     String victim = Files.readString(Path.of("data", W48 + ".md")).replace("第 48 周", "第 49 周");
     Files.writeString(data.resolve("victim.md"), victim);
-    Run first = build(data, store);
+    CliRun first = build(data, store);
     assertEquals(0, first.code(), first.err());
     Graph victimBefore = BuilderIT.graph(store, "victim");
     assertFalse(victimBefore.isEmpty());
@@ -135,7 +128,7 @@ class BadInputIT {
     Files.write(data.resolve("victim.md"), broken);
 
     long start = System.nanoTime();
-    Run r = build(data, store);
+    CliRun r = build(data, store);
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertTrue(millis < 60_000, "the build took " + millis + " ms");
     assertEquals(Cli.FAILURE, r.code(), "some files failed: exit 1\n" + r.out() + r.err());
@@ -211,7 +204,7 @@ class BadInputIT {
     }
     Files.delete(huge);
     Files.writeString(data.resolve("victim.md"), victim);
-    Run fixed = build(data, store);
+    CliRun fixed = build(data, store);
     assertEquals(Cli.OK, fixed.code(), fixed.err());
     assertTrue(fixed.out().contains("0 failed"), fixed.out());
   }
@@ -220,7 +213,7 @@ class BadInputIT {
   void aBuildWithOnlyWarningsExitsZero() throws Exception {
     Path data = Files.createDirectories(tmp.resolve("data"));
     Map<String, Set<String>> odd = oddFiles(data);
-    Run r = build(data, tmp.resolve("store"));
+    CliRun r = build(data, tmp.resolve("store"));
     assertEquals(Cli.OK, r.code(), r.out() + r.err());
     assertTrue(r.err().isBlank(), r.err());
     var counted = new ArrayList<String>();

@@ -1,15 +1,13 @@
 package org.mlnews.cli;
 
+import static org.mlnews.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,34 +21,24 @@ class CliIT {
   @TempDir static Path tmp;
   static Path store;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    var all = new ArrayList<>(List.of(args));
-    int code = Cli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(all.toArray(String[]::new));
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void buildStore() {
     store = tmp.resolve("store");
-    Run r = run("build", "--store", store.toString());
+    CliRun r = run("build", "--store", store.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("2 issues in store (2 added"), r.out());
   }
 
   @Test
   void buildAgainIsANoOp() {
-    Run r = run("build", "--store", store.toString());
+    CliRun r = run("build", "--store", store.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("(0 added, 0 updated, 2 unchanged, 0 removed, 0 failed)"), r.out());
   }
 
   @Test
   void ganPapersInQ4OfTwentyTwenty() {
-    Run r = run("query", "gan-papers-q4-2020", "--store", store.toString(), "--format", "csv");
+    CliRun r = run("query", "gan-papers-q4-2020", "--store", store.toString(), "--format", "csv");
     assertEquals(0, r.code(), r.err());
     // Week 41: TinyGAN (distils BigGAN). Week 48: the few-shot GAN (OpenReview 1Fqg133qRaI),
     // DeepI2I (transfer from GANs), the resolution-dependent GAN interpolation (StyleGAN swap).
@@ -61,10 +49,10 @@ class CliIT {
 
   @Test
   void papersByTopicAcceptsALabelAndFilters() {
-    Run vae = run("query", "papers-by-topic", "--param", "topic=VAE", "--format", "csv", "--store", store.toString());
+    CliRun vae = run("query", "papers-by-topic", "--param", "topic=VAE", "--format", "csv", "--store", store.toString());
     assertEquals(0, vae.code(), vae.err());
     assertTrue(vae.out().contains("RLRXCV6DbEJ"), vae.out()); // very deep VAEs, week 41
-    Run q3 = run("query", "papers-by-topic", "-p", "topic=GAN", "-p", "year=2020", "-p", "quarter=3",
+    CliRun q3 = run("query", "papers-by-topic", "-p", "topic=GAN", "-p", "year=2020", "-p", "quarter=3",
         "--format", "csv", "--store", store.toString());
     assertEquals(0, q3.code(), q3.err());
     assertEquals(1, q3.out().strip().lines().count(), "no GAN paper in Q3 2020, only the header:\n" + q3.out());
@@ -72,14 +60,14 @@ class CliIT {
 
   @Test
   void unknownTopicIsAUsageError() {
-    Run r = run("query", "papers-by-topic", "--param", "topic=NoSuchTopic", "--store", store.toString());
+    CliRun r = run("query", "papers-by-topic", "--param", "topic=NoSuchTopic", "--store", store.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("unknown topic 'NoSuchTopic'"), r.err());
   }
 
   @Test
   void injectionAttemptIsJustAnUnknownIssue() {
-    Run r = run("query", "issue-contents", "--param", "issue=x> } ; DROP ALL ; #", "--format", "csv",
+    CliRun r = run("query", "issue-contents", "--param", "issue=x> } ; DROP ALL ; #", "--format", "csv",
         "--store", store.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals(1, r.out().strip().lines().count(), r.out());
@@ -87,7 +75,7 @@ class CliIT {
 
   @Test
   void issueContentsListsEntriesInOrder() throws Exception {
-    Run r = run("query", "issue-contents", "--param", "issue=akiras-ml-news-week41-2020-ff1938c74adf",
+    CliRun r = run("query", "issue-contents", "--param", "issue=akiras-ml-news-week41-2020-ff1938c74adf",
         "--format", "json", "--store", store.toString());
     assertEquals(0, r.code(), r.err());
     JsonNode rows = new ObjectMapper().readTree(r.out()).path("results").path("bindings");
@@ -98,22 +86,22 @@ class CliIT {
   @Test
   void everyFormat() {
     for (String f : List.of("table", "csv", "tsv", "json", "xml")) {
-      Run r = run("query", "topics-per-week", "--format", f, "--store", store.toString());
+      CliRun r = run("query", "topics-per-week", "--format", f, "--store", store.toString());
       assertEquals(0, r.code(), f + ": " + r.err());
     }
     for (String f : List.of("turtle", "jsonld", "ntriples", "rdfxml")) {
-      Run r = run("query", "--sparql", "CONSTRUCT WHERE { ?s a <https://mlnews.example.org/ontology#Paper> }",
+      CliRun r = run("query", "--sparql", "CONSTRUCT WHERE { ?s a <https://mlnews.example.org/ontology#Paper> }",
           "--format", f, "--store", store.toString());
       assertEquals(0, r.code(), f + ": " + r.err());
       assertTrue(r.out().contains("paper/arxiv/2010.00554"), f + ":\n" + r.out());
     }
-    Run wrong = run("query", "topics-per-week", "--format", "turtle", "--store", store.toString());
+    CliRun wrong = run("query", "topics-per-week", "--format", "turtle", "--store", store.toString());
     assertEquals(2, wrong.code());
   }
 
   @Test
   void extractPrintsTheJsonContract() throws Exception {
-    Run r = run("extract", "data/akiras-ml-news-week41-2020-ff1938c74adf.md");
+    CliRun r = run("extract", "data/akiras-ml-news-week41-2020-ff1938c74adf.md");
     assertEquals(0, r.code(), r.err());
     JsonNode issue = new ObjectMapper().readTree(r.out());
     assertEquals(2020, issue.path("week").path("year").asInt());
@@ -131,7 +119,7 @@ class CliIT {
   @Test
   void extractOfABadFileNamesIt() throws Exception {
     Path empty = Files.writeString(tmp.resolve("empty.md"), "");
-    Run r = run("extract", empty.toString());
+    CliRun r = run("extract", empty.toString());
     assertEquals(1, r.code());
     assertTrue(r.err().contains(empty.toString()), r.err());
   }

@@ -1,11 +1,10 @@
 package org.mlnews.cli;
 
+import static org.mlnews.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -32,19 +31,10 @@ class DumpCliIT {
   static long unionSize;
   static long quads;
 
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    var out = new StringWriter();
-    var err = new StringWriter();
-    int code = Cli.commandLine(new PrintWriter(out), new PrintWriter(err)).execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
-
   @BeforeAll
   static void buildStore() {
     store = tmp.resolve("store");
-    Run r = run("build", "--store", store.toString());
+    CliRun r = run("build", "--store", store.toString());
     assertEquals(0, r.code(), r.err());
     try (Store s = Store.open(store)) {
       unionSize = s.read(() -> s.datasetGraph().getUnionGraph().size());
@@ -54,7 +44,7 @@ class DumpCliIT {
 
   @Test
   void dumpWritesNQuadsToStandardOutputByDefault() {
-    Run r = run("dump", "--store", store.toString());
+    CliRun r = run("dump", "--store", store.toString());
     assertEquals(0, r.code(), r.err());
     DatasetGraph back = RDFParser.fromString(r.out(), Lang.NQUADS).toDatasetGraph();
     assertEquals(quads, back.stream().count());
@@ -64,7 +54,7 @@ class DumpCliIT {
   @Test
   void dumpToAGzippedFileTakesTheFormatFromItsName() throws Exception {
     Path file = tmp.resolve("out/mlnews.nt.gz");
-    Run r = run("dump", "--store", store.toString(), "-o", file.toString());
+    CliRun r = run("dump", "--store", store.toString(), "-o", file.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("", r.out());
     try (var in = new GZIPInputStream(Files.newInputStream(file))) {
@@ -79,7 +69,7 @@ class DumpCliIT {
   @Test
   void dumpFormatsByName() {
     for (String f : new String[] {"turtle", "ttl", "jsonld", "rdfxml", "trig", "ntriples"}) {
-      Run r = run("dump", "--store", store.toString(), "--format", f);
+      CliRun r = run("dump", "--store", store.toString(), "--format", f);
       assertEquals(0, r.code(), f + ": " + r.err());
       assertFalse(r.out().isBlank(), f);
     }
@@ -87,10 +77,10 @@ class DumpCliIT {
 
   @Test
   void badFormatsAreUsageErrors() {
-    Run r = run("dump", "--store", store.toString(), "--format", "csv");
+    CliRun r = run("dump", "--store", store.toString(), "--format", "csv");
     assertEquals(2, r.code());
     assertTrue(r.err().contains("Unknown format 'csv' : expected one of turtle, ntriples, nquads, trig, jsonld, rdfxml"), r.err());
-    Run r2 = run("dump", "--store", store.toString(), "-o", tmp.resolve("x.txt").toString());
+    CliRun r2 = run("dump", "--store", store.toString(), "-o", tmp.resolve("x.txt").toString());
     assertEquals(2, r2.code());
     assertTrue(r2.err().contains("cannot tell the format from the name x.txt; give --format"), r2.err());
     assertFalse(Files.exists(tmp.resolve("x.txt")));
@@ -98,7 +88,7 @@ class DumpCliIT {
 
   @Test
   void dumpVoidDescribesTheDataset() {
-    Run r = run("dump", "--store", store.toString(), "--void", "--endpoint", "http://localhost:3030/mlnews/sparql");
+    CliRun r = run("dump", "--store", store.toString(), "--void", "--endpoint", "http://localhost:3030/mlnews/sparql");
     assertEquals(0, r.code(), r.err());
     Graph g = RDFParser.fromString(r.out(), Lang.TURTLE).toGraph();
     Node triples = g.find(IRIS.dataset(), NodeFactory.createURI("http://rdfs.org/ns/void#triples"), Node.ANY).next().getObject();
@@ -108,28 +98,28 @@ class DumpCliIT {
 
   @Test
   void changesListsBuildsAndPrintsOnesPatch() {
-    Run list = run("changes", "--store", store.toString());
+    CliRun list = run("changes", "--store", store.toString());
     assertEquals(0, list.code(), list.err());
     assertTrue(list.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\S+Z\\s+" + quads + "\\s+0\\s+.*" + W41 + ".*ontology topics")),
         list.out());
-    Run one = run("changes", "1", "--store", store.toString());
+    CliRun one = run("changes", "1", "--store", store.toString());
     assertEquals(0, one.code(), one.err());
     assertTrue(one.out().startsWith("H id <urn:uuid:"), one.out().lines().limit(3).toList().toString());
     assertEquals(quads, one.out().lines().filter(l -> l.startsWith("A ")).count());
-    Run none = run("changes", "9", "--store", store.toString());
+    CliRun none = run("changes", "9", "--store", store.toString());
     assertEquals(2, none.code());
     assertTrue(none.err().contains("no change set 9"), none.err());
   }
 
   @Test
   void dumpSinceWritesTheNetPatch() {
-    Run all = run("dump", "--store", store.toString(), "--since", "0");
+    CliRun all = run("dump", "--store", store.toString(), "--since", "0");
     assertEquals(0, all.code(), all.err());
     assertEquals(quads, all.out().lines().filter(l -> l.startsWith("A ")).count());
-    Run none = run("dump", "--store", store.toString(), "--since", "1");
+    CliRun none = run("dump", "--store", store.toString(), "--since", "1");
     assertEquals(0, none.code(), none.err());
     assertEquals(0, none.out().lines().filter(l -> l.startsWith("A ") || l.startsWith("D ")).count(), none.out());
-    Run bad = run("dump", "--store", store.toString(), "--since", "7");
+    CliRun bad = run("dump", "--store", store.toString(), "--since", "7");
     assertEquals(2, bad.code());
     assertTrue(bad.err().contains("Illegal build=7 : the change sets run from 0 to 1"), bad.err());
     assertEquals(2, run("dump", "--store", store.toString(), "--since", "0", "-f", "turtle").code());
@@ -137,7 +127,7 @@ class DumpCliIT {
 
   @Test
   void validateThePassingStoreAndABrokenOne() {
-    Run ok = run("validate", "--store", store.toString());
+    CliRun ok = run("validate", "--store", store.toString());
     assertEquals(0, ok.code(), ok.out() + ok.err());
     assertTrue(ok.out().startsWith("conforms: store "), ok.out());
     // Break week 41: a second language for the issue, and an entry without its headline.
@@ -154,13 +144,13 @@ class DumpCliIT {
       });
     }
     try {
-      Run bad = run("validate", "--store", store.toString());
+      CliRun bad = run("validate", "--store", store.toString());
       assertEquals(1, bad.code(), bad.out() + bad.err());
       assertTrue(bad.out().contains("Violation  <" + issue.getURI() + ">\n  path     dcterms:language\n"), bad.out());
       assertTrue(bad.out().contains("Violation  <" + entry.getURI() + ">\n  path     ml:headline\n"), bad.out());
       assertTrue(bad.out().contains("  message  "), bad.out());
       assertTrue(bad.out().lines().reduce((a, b) -> b).orElse("").matches("\\d+ violations: store .*"), bad.out());
-      Run turtle = run("validate", "--store", store.toString(), "--format", "turtle");
+      CliRun turtle = run("validate", "--store", store.toString(), "--format", "turtle");
       assertEquals(1, turtle.code());
       Graph report = RDFParser.fromString(turtle.out(), Lang.TURTLE).toGraph();
       assertTrue(report.contains(Node.ANY, NodeFactory.createURI("http://www.w3.org/ns/shacl#focusNode"), entry));
@@ -179,24 +169,24 @@ class DumpCliIT {
   void validateADumpFile() {
     Path file = tmp.resolve("check.trig.gz");
     assertEquals(0, run("dump", "--store", store.toString(), "-o", file.toString()).code());
-    Run r = run("validate", "--file", file.toString());
+    CliRun r = run("validate", "--file", file.toString());
     assertEquals(0, r.code(), r.out() + r.err());
-    Run broken = run("validate", "--file", "src/test/resources/shapes/broken.ttl");
+    CliRun broken = run("validate", "--file", "src/test/resources/shapes/broken.ttl");
     assertEquals(1, broken.code());
     assertTrue(broken.out().contains("path     ml:arxivId"), broken.out());
-    Run missing = run("validate", "--file", tmp.resolve("nope.ttl").toString());
+    CliRun missing = run("validate", "--file", tmp.resolve("nope.ttl").toString());
     assertEquals(2, missing.code());
   }
 
   @Test
   void releaseWritesADatedFolderOnce() {
     Path dir = tmp.resolve("releases");
-    Run r = run("release", dir.toString(), "--store", store.toString(), "--version", "1.0", "--date", "2020-12-06");
+    CliRun r = run("release", dir.toString(), "--store", store.toString(), "--version", "1.0", "--date", "2020-12-06");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("release 1.0 in " + dir.resolve("1.0")), r.out());
     assertTrue(Files.exists(dir.resolve("1.0/mlnews-1.0.ttl.gz")));
     assertTrue(Files.exists(dir.resolve("1.0/SHA256SUMS")));
-    Run again = run("release", dir.toString(), "--store", store.toString(), "--version", "1.0");
+    CliRun again = run("release", dir.toString(), "--store", store.toString(), "--version", "1.0");
     assertEquals(1, again.code());
     assertTrue(again.err().contains("release 1.0 already exists"), again.err());
     assertEquals(2, run("release", dir.toString(), "--store", store.toString(), "--version", "../x").code());

@@ -16,38 +16,38 @@ class ScaleCliIT {
 
   @Test
   void generateWritesTheIssuesAndSaysWhat() throws Exception {
-    var r = CliIT.run("generate", "--issues", "12", "--seed", "3", "--out", tmp.resolve("gen").toString());
+    var r = CliRun.run("generate", "--issues", "12", "--seed", "3", "--out", tmp.resolve("gen").toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().startsWith("wrote 12 issues (1 per week, 2020-W37 to 2020-W48) to "), r.out());
     try (Stream<Path> files = Files.list(tmp.resolve("gen"))) {
       assertEquals(12, files.filter(f -> f.toString().endsWith(".md")).count());
     }
-    var again = CliIT.run("generate", "--issues", "3", "--out", tmp.resolve("gen").toString());
+    var again = CliRun.run("generate", "--issues", "3", "--out", tmp.resolve("gen").toString());
     assertEquals(2, again.code());
     assertTrue(again.err().contains("already holds 12 issue files; give an empty or new folder"), again.err());
-    var build = CliIT.run("build", "--data", tmp.resolve("gen").toString(), "--store", tmp.resolve("store").toString());
+    var build = CliRun.run("build", "--data", tmp.resolve("gen").toString(), "--store", tmp.resolve("store").toString());
     assertEquals(0, build.code(), build.err());
     assertTrue(build.out().contains("12 issues in store (12 added"), build.out());
   }
 
   @Test
   void badOptionsAreUsageErrors() {
-    var r = CliIT.run("generate", "--issues", "0", "--out", tmp.toString());
+    var r = CliRun.run("generate", "--issues", "0", "--out", tmp.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("Illegal issues=0"), r.err());
-    var p = CliIT.run("publish", "--to", "ftp://example.org/ds", "--store", tmp.resolve("s").toString());
+    var p = CliRun.run("publish", "--to", "ftp://example.org/ds", "--store", tmp.resolve("s").toString());
     assertEquals(2, p.code());
     assertTrue(p.err().contains("expected an http:// or https:// URL"), p.err());
-    var u = CliIT.run("publish", "--to", "http://127.0.0.1:9/ds", "--user", "nocolon", "--store", tmp.resolve("s").toString());
+    var u = CliRun.run("publish", "--to", "http://127.0.0.1:9/ds", "--user", "nocolon", "--store", tmp.resolve("s").toString());
     assertEquals(2, u.code());
   }
 
   @Test
   void publishDryRunSaysWhatWouldBeSentAndSendsNothing() {
     var store = tmp.resolve("store").toString();
-    assertEquals(0, CliIT.run("build", "--store", store).code());
+    assertEquals(0, CliRun.run("build", "--store", store).code());
     // Port 9 (discard) on the loopback: nothing listens, and a dry run must not try.
-    var r = CliIT.run("publish", "--to", "http://127.0.0.1:9/ds/data", "--dry-run", "--store", store);
+    var r = CliRun.run("publish", "--to", "http://127.0.0.1:9/ds/data", "--dry-run", "--store", store);
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("would publish 4 of 4 graphs to http://127.0.0.1:9/ds/data"), r.out());
   }
@@ -55,8 +55,8 @@ class ScaleCliIT {
   @Test
   void publishToNobodyFailsAfterItsRetries() {
     var store = tmp.resolve("store").toString();
-    assertEquals(0, CliIT.run("build", "--store", store).code());
-    var r = CliIT.run("publish", "--to", "http://127.0.0.1:9/ds/data", "--retries", "1", "--backoff", "0.01", "-q", "--store", store);
+    assertEquals(0, CliRun.run("build", "--store", store).code());
+    var r = CliRun.run("publish", "--to", "http://127.0.0.1:9/ds/data", "--retries", "1", "--backoff", "0.01", "-q", "--store", store);
     assertEquals(1, r.code(), r.out());
     assertTrue(r.err().contains("failed    https://mlnews.example.org/graph/ontology: PUT failed: ConnectException"), r.err());
     assertTrue(r.out().contains("published 0 of 4 graphs") && r.out().contains("4 failed, 4 retries"), r.out());
@@ -65,7 +65,7 @@ class ScaleCliIT {
   @Test
   void benchSmokeRunWritesTheTableAndTheJson() throws Exception {
     Path json = tmp.resolve("bench.json");
-    var r = CliIT.run("bench", "--issues", "5", "--quick", "--work", tmp.resolve("work").toString(),
+    var r = CliRun.run("bench", "--issues", "5", "--quick", "--work", tmp.resolve("work").toString(),
         "--out", json.toString(), "--page-seconds", "0.2");
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("| **build / baseline rate** (by CPU time) |"), r.out());
