@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.core.DatasetGraph;
@@ -30,6 +31,8 @@ import org.mlnews.rdf.Vocab;
  * Changes {@code parsed}, {@code failed} and {@code failedSlugs} in place.
  */
 final class BuildChecks {
+  private static final List<String> CLAIM_CODES = List.of("duplicate-week", "duplicate-month");
+
   private BuildChecks() {}
 
   static void duplicateClaims(Extractor extractor, Map<String, Path> sources, List<Issue> known,
@@ -92,7 +95,7 @@ final class BuildChecks {
    */
   static Map<String, String> storedClaims(DatasetGraph dsg, String graphPrefix) {
     var out = new TreeMap<String, String>();
-    for (String code : List.of("duplicate-week", "duplicate-month")) {
+    for (String code : CLAIM_CODES) {
       dsg.find(Node.ANY, Node.ANY, Vocab.WARNING_CODE, NodeFactory.createLiteralString(code)).forEachRemaining(q -> {
         if (q.getGraph().getURI().startsWith(graphPrefix)) {
           dsg.stream(q.getGraph(), q.getSubject(), Vocab.RDFS_COMMENT, Node.ANY).findFirst().ifPresent(c ->
@@ -101,5 +104,20 @@ final class BuildChecks {
       });
     }
     return out;
+  }
+
+  /** The message of the duplicate-week/month warning in one issue's graph, or null. */
+  static String claimIn(Graph g) {
+    String claim = null; // the last code's, as storedClaims reads it
+    for (String code : CLAIM_CODES) {
+      var found = g.find(Node.ANY, Vocab.WARNING_CODE, NodeFactory.createLiteralString(code)).nextOptional();
+      if (found.isPresent()) {
+        var comment = g.find(found.get().getSubject(), Vocab.RDFS_COMMENT, Node.ANY).nextOptional();
+        if (comment.isPresent()) {
+          claim = comment.get().getObject().getLiteralLexicalForm();
+        }
+      }
+    }
+    return claim;
   }
 }

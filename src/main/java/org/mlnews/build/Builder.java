@@ -18,11 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -167,13 +170,26 @@ public final class Builder {
    */
   private record Rendered(Node name, String slug, Issue issue, Graph graph, SourceException error) {}
 
+  /** The ontology folder's files stored as graphs: the ontology's, then the topic scheme's. */
+  private static final List<String> ONTOLOGY_FILES = List.of("mlnews.ttl", "topics.ttl");
+
   /** Graphs rendered on every core at a time, then written in order: bounds a large build's memory. */
   private static final int CHUNK = 512;
 
   public BuildReport build(Store store) {
     var notes = new ArrayList<String>();
     Map<String, Path> sources = sources(notes);
-    Map<String, Stored> stored = store.read(() -> storedState(store));
+    Optional<StateCache.State> cached = StateCache.load(store, iris.issueGraphPrefix());
+    Map<String, Stored> stored = cached.map(StateCache.State::issues)
+        .orElseGet(() -> store.read(() -> storedState(store)));
+    var ontologyFiles = new TreeMap<String, String>();
+    for (String file : ONTOLOGY_FILES) {
+      ontologyFiles.put(file, sha256(read(ontologyDir.resolve(file))));
+    }
+    // Ontology files whose graphs the store holds as they are now: not compared again.
+    Set<String> ontologyUnchanged = cached.map(c -> ontologyFiles.keySet().stream()
+        .filter(f -> ontologyFiles.get(f).equals(c.files().get(f))).collect(Collectors.toSet()))
+        .orElse(Set.of());
     boolean firstBuild = stored.isEmpty() && store.read(store::isEmpty);
 
     var failed = new ArrayList<SourceException>();
@@ -237,11 +253,13 @@ public final class Builder {
     var updated = new ArrayList<String>();
     var removed = new ArrayList<String>();
     var warnings = new TreeMap<String, List<Warning>>();
+    var state = new TreeMap<>(stored); // what the store holds once this build has committed
     Consumer<Rendered> written = r -> {
       if (r.error() != null) {
         failed.add(r.error());
         failedSlugs.add(r.slug());
       } else if (r.slug() != null) {
+        state.put(r.slug(), storedOf(r));
         (stored.containsKey(r.slug()) ? updated : added).add(r.slug());
         if (!r.issue().warnings().isEmpty()) {
           warnings.put(r.slug(), r.issue().warnings());
@@ -249,11 +267,13 @@ public final class Builder {
       }
     };
     ChangeLog.Entry entry = firstBuild ? loadAll(store, plan, written)
-        : replaceChanged(store, plan, stored, written, removed);
+        : replaceChanged(store, plan, stored, ontologyUnchanged, written, removed);
     if (entry != null) {
       notes.add(String.format("change set %d: +%d -%d quads in %s", entry.build(), entry.added(),
           entry.removed(), ChangeLog.of(store.dir()).patchFile(entry.build())));
     }
+    removed.forEach(state::remove);
+    StateCache.save(store, iris.issueGraphPrefix(), new StateCache.State(state, ontologyFiles));
     cache.save(store.dir());
     var unchanged = new ArrayList<String>(hashes.keySet());
     unchanged.removeAll(parsed.keySet());
@@ -274,8 +294,8 @@ public final class Builder {
   private ChangeLog.Entry loadAll(Store store, Plan plan, Consumer<Rendered> written) {
     // Graphs in the order of a patch's blocks.
     var units = new TreeMap<Node, Supplier<Rendered>>(PatchBody.GRAPH_ORDER);
-    units.put(iris.ontologyGraph(), () -> parsedFile(iris.ontologyGraph(), "mlnews.ttl"));
-    units.put(iris.topicsGraph(), () -> parsedFile(iris.topicsGraph(), "topics.ttl"));
+    units.put(iris.ontologyGraph(), () -> parsedFile(iris.ontologyGraph(), ONTOLOGY_FILES.get(0)));
+    units.put(iris.topicsGraph(), () -> parsedFile(iris.topicsGraph(), ONTOLOGY_FILES.get(1)));
     plan.parsed().keySet().forEach(slug -> units.put(iris.issueGraph(slug), () -> render(plan, slug)));
     var log = ChangeLog.of(store.dir());
     var entry = new ChangeLog.Entry[1];
@@ -309,11 +329,15 @@ public final class Builder {
    * one write transaction; the change set is recorded once it has committed.
    */
   private ChangeLog.Entry replaceChanged(Store store, Plan plan, Map<String, Stored> stored,
-      Consumer<Rendered> written, List<String> removed) {
+      Set<String> ontologyUnchanged, Consumer<Rendered> written, List<String> removed) {
     var changes = new ChangeSet();
     store.write(() -> {
-      replaceIfDifferent(store, parsedFile(iris.ontologyGraph(), "mlnews.ttl"), changes);
-      replaceIfDifferent(store, parsedFile(iris.topicsGraph(), "topics.ttl"), changes);
+      for (String file : ONTOLOGY_FILES) {
+        if (!ontologyUnchanged.contains(file)) {
+          Node name = file.equals(ONTOLOGY_FILES.get(0)) ? iris.ontologyGraph() : iris.topicsGraph();
+          replaceIfDifferent(store, parsedFile(name, file), changes);
+        }
+      }
       inChunks(List.copyOf(plan.parsed().keySet()), slug -> render(plan, slug), r -> {
         if (r.error() == null) {
           store.replaceGraph(r.name(), r.graph(), changes);
@@ -375,7 +399,7 @@ public final class Builder {
    * scan of one index each) rather than graph by graph: on a large store, a one-issue rebuild would
    * otherwise spend most of its time here.
    */
-  private Map<String, Stored> storedState(Store store) {
+  Map<String, Stored> storedState(Store store) {
     DatasetGraph dsg = store.datasetGraph();
     String prefix = iris.issueGraphPrefix();
     var hash = new HashMap<String, String>();
@@ -395,15 +419,31 @@ public final class Builder {
     var coverage = issueObjects(dsg, Vocab.COVERAGE_START);
     var claims = BuildChecks.storedClaims(dsg, prefix);
     var state = new TreeMap<String, Stored>();
-    hash.forEach((slug, h) -> {
-      Integer n = number.containsKey(slug) ? Integer.valueOf(number.get(slug).getLiteralLexicalForm()) : null;
-      WeekRef w = week.containsKey(slug) ? weekOf(week.get(slug)) : null;
-      boolean wasInferred = dateInferred.containsKey(slug);
-      YearMonth m = month.containsKey(slug) ? YearMonth.parse(lastSegment(month.get(slug))) : null;
-      LocalDate c = coverage.containsKey(slug) ? LocalDate.parse(coverage.get(slug).getLiteralLexicalForm()) : null;
-      state.put(slug, new Stored(h, n, wasInferred ? null : w, wasInferred ? w : null, m, c, claims.get(slug)));
-    });
+    hash.forEach((slug, h) -> state.put(slug, stored(h, number.get(slug), week.get(slug),
+        dateInferred.containsKey(slug), month.get(slug), coverage.get(slug), claims.get(slug))));
     return state;
+  }
+
+  /** What the store will hold of a graph this build writes: as {@link #storedState} reads it back. */
+  private Stored storedOf(Rendered r) {
+    Graph g = r.graph();
+    Node issue = iris.issue(r.slug());
+    Function<Node, Node> object = p -> g.find(issue, p, Node.ANY).nextOptional().map(t -> t.getObject()).orElse(null);
+    String hash = g.find(r.name(), Vocab.CONTENT_HASH, Node.ANY).nextOptional()
+        .map(t -> t.getObject().getLiteralLexicalForm()).orElse("");
+    return stored(hash, object.apply(Vocab.ISSUE_NUMBER), object.apply(Vocab.WEEK_PROP),
+        object.apply(Vocab.DATE_INFERRED) != null, object.apply(Vocab.MONTH_PROP),
+        object.apply(Vocab.COVERAGE_START), BuildChecks.claimIn(g));
+  }
+
+  /** An issue's state from the values its graph holds (null where it holds none). */
+  private static Stored stored(String hash, Node number, Node week, boolean dateInferred, Node month,
+      Node coverage, String claim) {
+    Integer n = number == null ? null : Integer.valueOf(number.getLiteralLexicalForm());
+    WeekRef w = week == null ? null : weekOf(week);
+    YearMonth m = month == null ? null : YearMonth.parse(lastSegment(month));
+    LocalDate c = coverage == null ? null : LocalDate.parse(coverage.getLiteralLexicalForm());
+    return new Stored(hash, n, dateInferred ? null : w, dateInferred ? w : null, m, c, claim);
   }
 
   /** Slug -> the object of {@code (issue, p, ?)} in that issue's own graph, for every issue graph. */

@@ -111,6 +111,45 @@ public final class Store implements AutoCloseable {
     return dir;
   }
 
+  /**
+   * The store's committed state as its files show it: a digest of every TDB2 file's name, size and
+   * modification time (the lock file aside), and the newest of those times. A committed write, by
+   * this process or any other, changes it (TDB2 rewrites its index roots and journal on commit);
+   * opening, reading and closing do not. A cache kept beside the store is current while this is
+   * the signature it was written with.
+   *
+   * <pre>{@code
+   * Store.Signature before = store.signature();
+   * // ... later, maybe in another process:
+   * boolean untouched = before.equals(store.signature());
+   * }</pre>
+   */
+  public Signature signature() {
+    var lines = new StringBuilder();
+    java.nio.file.attribute.FileTime newest = java.nio.file.attribute.FileTime.fromMillis(0);
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        Path rel = dir.relativize(f);
+        if (rel.getNameCount() < 2 || !rel.getName(0).toString().startsWith("Data-")
+            || rel.endsWith("tdb.lock")) {
+          continue; // only TDB2's own files: not the lock (rewritten on open), nor caches beside them
+        }
+        var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+        lines.append(rel).append('\t').append(attrs.size()).append('\t')
+            .append(attrs.lastModifiedTime().toInstant()).append('\n');
+        if (attrs.lastModifiedTime().compareTo(newest) > 0) {
+          newest = attrs.lastModifiedTime();
+        }
+      }
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      throw new StoreException("cannot read the files of store " + dir + ": " + e.getMessage(), e);
+    }
+    return new Signature(org.mlnews.Hashes.sha256(lines.toString()), newest.toInstant());
+  }
+
+  /** See {@link #signature()}: a digest of the store's files, and their newest modification time. */
+  public record Signature(String digest, java.time.Instant newest) {}
+
   /** Whether opening found an interrupted {@link #bulkLoad} and emptied the store. */
   public boolean emptiedInterruptedLoad() {
     return emptied;
