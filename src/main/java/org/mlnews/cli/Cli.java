@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
  * }</pre>
  */
 @Command(name = "mlnews", mixinStandardHelpOptions = true, versionProvider = Cli.VersionProvider.class,
+    scope = CommandLine.ScopeType.INHERIT, // so that every subcommand takes --help (and --version)
     description = "Turns the \"Akira's ML News\" newsletter into a knowledge graph and publishes it.",
     subcommands = {BuildCommand.class, ServeCommand.class, QueryCommand.class, ExtractCommand.class,
         DumpCommand.class, ValidateCommand.class, ChangesCommand.class, ReleaseCommand.class,

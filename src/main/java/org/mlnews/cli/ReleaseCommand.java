@@ -24,6 +24,10 @@ final class ReleaseCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", description = "The folder that holds the releases.")
   Path dir;
 
+  // --version names the release here, so the inherited -h/-V pair does not apply; help alone does.
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+  boolean help;
+
   @Option(names = "--version", paramLabel = "VERSION", description = "The release's version. Default: its date.")
   String version;
 

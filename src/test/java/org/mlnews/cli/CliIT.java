@@ -30,6 +30,16 @@ class CliIT {
   }
 
   @Test
+  void everyCommandTakesHelp() {
+    for (String command : List.of("build", "serve", "query", "extract", "dump", "validate", "changes",
+        "release", "generate", "bench", "publish")) {
+      CliRun r = run(command, "--help");
+      assertEquals(0, r.code(), command + ": " + r.err());
+      assertTrue(r.out().startsWith("Usage: mlnews " + command), command + ": " + r.out());
+    }
+  }
+
+  @Test
   void buildAgainIsANoOp() {
     CliRun r = run("build", "--store", store.toString());
     assertEquals(0, r.code(), r.err());
