@@ -87,10 +87,20 @@ public final class Terms {
   /** {@code <iri>}, with characters an IRI may not contain written as {@code \\u00XX}. */
   static void appendIri(StringBuilder sb, String iri) {
     sb.append('<');
-    for (int i = 0; i < iri.length(); i++) {
+    int clean = 0;
+    while (clean < iri.length() && !escapedInIri(iri.charAt(clean))) {
+      clean++;
+    }
+    // Almost every IRI needs no escape, and is appended whole: on a first build's change set
+    // that is several times faster than a character at a time.
+    if (clean == iri.length()) {
+      sb.append(iri).append('>'); // whole: a bulk copy, where a range is copied a char at a time
+      return;
+    }
+    sb.append(iri, 0, clean);
+    for (int i = clean; i < iri.length(); i++) {
       char c = iri.charAt(i);
-      if (c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^'
-          || c == '`' || c == '\\') {
+      if (escapedInIri(c)) {
         sb.append(String.format("\\u%04X", (int) c));
       } else {
         sb.append(c);
@@ -99,10 +109,24 @@ public final class Terms {
     sb.append('>');
   }
 
+  private static boolean escapedInIri(char c) {
+    return c <= ' ' || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '^'
+        || c == '`' || c == '\\';
+  }
+
   /** A quoted string literal with the escapes N-Triples and Turtle share. */
   static void appendString(StringBuilder sb, String s) {
     sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
+    int clean = 0;
+    while (clean < s.length() && !escapedInString(s.charAt(clean))) {
+      clean++;
+    }
+    if (clean == s.length()) {
+      sb.append(s).append('"');
+      return;
+    }
+    sb.append(s, 0, clean);
+    for (int i = clean; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
         case '"' -> sb.append("\\\"");
@@ -122,6 +146,11 @@ public final class Terms {
       }
     }
     sb.append('"');
+  }
+
+  /** Whether {@link #appendString} writes the character other than as itself. */
+  private static boolean escapedInString(char c) {
+    return c < 0x20 || c == 0x7f || c == '"' || c == '\\';
   }
 
   /** Reads back a line written by {@link #line}; blank node labels are kept as written. */

@@ -93,7 +93,7 @@ final class DocumentReader {
   DocumentReader(String slug, Path file, String text) {
     this.slug = slug;
     this.file = file;
-    this.source = text.split("\r\n|\r|\n", -1);
+    this.source = text.lines().toArray(String[]::new); // the line breaks commonmark knows
   }
 
   Issue read(Node document, Heading titleHeading) {

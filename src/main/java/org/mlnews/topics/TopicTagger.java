@@ -2,7 +2,6 @@ package org.mlnews.topics;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 
 /**
  * Assigns topic keys to texts by finding mentions of the topics' labels. Obtain one from
@@ -133,12 +133,14 @@ public final class TopicTagger {
     return Map.copyOf(out);
   }
 
-  /** The patterns that may match in {@code s} ({@code lower} is its fold), in pattern order. */
-  private BitSet candidates(String s, String lower) {
-    var chosen = new BitSet(patterns.size());
-    for (int i : always) {
-      chosen.set(i);
-    }
+  /**
+   * Where indexed patterns may match in {@code s} ({@code lower} is its fold): pairs of pattern
+   * id (high half) and start offset (low half), sorted, so grouped by pattern in text order. A
+   * Latin label can only start a Latin token that starts with its required piece, a Chinese one
+   * only at its first character.
+   */
+  private long[] starts(String s, String lower) {
+    var at = LongStream.builder();
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       if (isLatin(cp)) {
@@ -147,28 +149,24 @@ public final class TopicTagger {
           end += Character.charCount(s.codePointAt(end));
         }
         for (int k = i + 1; k <= end && k - i <= longestPrefix; k++) {
-          int[] ids = byTokenPrefix.get(lower.substring(i, k));
-          if (ids != null) {
-            for (int id : ids) {
-              chosen.set(id);
-            }
+          for (int id : byTokenPrefix.getOrDefault(lower.substring(i, k), NONE)) {
+            at.add(((long) id << 32) | i);
           }
         }
         i = end;
       } else {
         if (isHan(cp)) {
-          int[] ids = byHanCharacter.get(cp);
-          if (ids != null) {
-            for (int id : ids) {
-              chosen.set(id);
-            }
+          for (int id : byHanCharacter.getOrDefault(cp, NONE)) {
+            at.add(((long) id << 32) | i);
           }
         }
         i += Character.charCount(cp);
       }
     }
-    return chosen;
+    return at.build().sorted().toArray();
   }
+
+  private static final int[] NONE = {};
 
   /**
    * The keys of the topics mentioned in any of the texts, sorted, without duplicates. Null texts
@@ -197,23 +195,41 @@ public final class TopicTagger {
     // A topic's exclusions are only looked for once one of its labels matched.
     var excluded = new HashMap<String, List<int[]>>();
     String lower = fold(s);
-    BitSet chosen = candidates(s, lower);
-    for (int i = chosen.nextSetBit(0); i >= 0; i = chosen.nextSetBit(i + 1)) {
+    for (int i : always) {
       LabelPattern lp = patterns.get(i);
-      // The index has already found the required piece of the other labels.
       if (!lp.lowerCase() && lp.required() != null && !s.contains(lp.required())) {
         continue;
       }
       Matcher m = lp.pattern().matcher(s);
       while (m.find()) {
-        if (m.end() > m.start()
-            && !inside(m.start(), m.end(), excluded.computeIfAbsent(lp.key(), k -> exclusionSpans(k, s)))) {
-          candidates.add(new Match(lp.key(), m.start(), m.end(), m.group()));
-        }
+        accept(lp.key(), m, s, candidates, excluded);
+      }
+    }
+    // An indexed pattern is tried only where it may start, as find() would try it there: in text
+    // order, from the end of its previous match. Transparent bounds let its look-behind see the
+    // text before the start.
+    Matcher m = null;
+    int pattern = -1;
+    int from = 0;
+    for (long at : starts(s, lower)) {
+      int id = (int) (at >>> 32);
+      int start = (int) at;
+      if (id != pattern) {
+        pattern = id;
+        m = patterns.get(id).pattern().matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        from = 0;
+      }
+      if (start < from) {
+        continue;
+      }
+      m.region(start, s.length());
+      if (m.lookingAt()) {
+        accept(patterns.get(id).key(), m, s, candidates, excluded);
+        from = m.end() > start ? m.end() : start + 1;
       }
     }
     // Longest first, then leftmost, then key for determinism; keep those that overlap nothing kept.
-    candidates.sort(Comparator.comparingInt((Match m) -> m.start() - m.end())
+    candidates.sort(Comparator.comparingInt((Match c) -> c.start() - c.end())
         .thenComparingInt(Match::start).thenComparing(Match::key));
     var kept = new ArrayList<Match>();
     for (Match c : candidates) {
@@ -223,6 +239,15 @@ public final class TopicTagger {
     }
     kept.sort(Comparator.comparingInt(Match::start));
     return List.copyOf(kept);
+  }
+
+  /** Keeps a non-empty match unless one of its topic's exclusions covers it. */
+  private void accept(String key, Matcher m, String s, List<Match> candidates,
+      Map<String, List<int[]>> excluded) {
+    if (m.end() > m.start()
+        && !inside(m.start(), m.end(), excluded.computeIfAbsent(key, k -> exclusionSpans(k, s)))) {
+      candidates.add(new Match(key, m.start(), m.end(), m.group()));
+    }
   }
 
   /** Where the exclusions of topic {@code key} match in {@code s}. */
