@@ -186,7 +186,7 @@ final class Pages {
     m.put("latest", issueRows("""
         SELECT ?issue ?date ?period (COUNT(DISTINCT ?e) AS ?entries) WHERE {
           ?issue a ml:Issue .
-          OPTIONAL { ?issue ml:week|ml:month ?period . ?period schema:startDate ?date }
+          OPTIONAL { ?issue ml:period ?period . ?period schema:startDate ?date }
           OPTIONAL { ?issue ml:hasEntry ?e }
         } GROUP BY ?issue ?date ?period ORDER BY DESC(?date) ?issue LIMIT 10
         """, null));
@@ -250,7 +250,7 @@ final class Pages {
     m.put("relatedSummary", issueLink(first(issue, Vocab.RELATED_SUMMARY)));
     var timeline = sparql.select("""
         SELECT ?issue ?date WHERE {
-          ?issue a ml:Issue ; ml:week|ml:month ?p . ?p schema:startDate ?date
+          ?issue a ml:Issue ; ml:period ?p . ?p schema:startDate ?date
         } ORDER BY ?date ?issue
         """);
     for (int i = 0; i < timeline.size(); i++) {
@@ -421,7 +421,7 @@ final class Pages {
         SELECT ?issue ?entry ?date ?period WHERE {
           ?this ml:featuredIn ?issue .
           OPTIONAL { ?entry ml:about ?this ; ml:inIssue ?issue }
-          OPTIONAL { ?issue ml:week|ml:month ?period . ?period schema:startDate ?date }
+          OPTIONAL { ?issue ml:period ?period . ?period schema:startDate ?date }
         } ORDER BY ?date ?issue ?entry
         """, work)) {
       Node issue = get(b, "issue");
@@ -474,7 +474,7 @@ final class Pages {
         SELECT ?paper (MIN(?start) AS ?first) WHERE {
           ?t skos:broader* ?this .
           ?paper a ml:Paper ; dcterms:subject ?t ; ml:featuredIn ?issue .
-          ?issue ml:week|ml:month ?p . ?p schema:startDate ?start
+          ?issue ml:period ?p . ?p schema:startDate ?start
         } GROUP BY ?paper ORDER BY DESC(?first) ?paper
         """, topic);
     Pager pager = pager(path, "page", page, rows.size());
@@ -561,47 +561,32 @@ final class Pages {
     m.put("during", during);
     // Periods within this one that have issues (months and weeks of a quarter...).
     var within = new ArrayList<Link>();
+    // Every query of this page starts from the period (?this) and goes down to its issues: ARQ
+    // runs a property path apart from the patterns around it, in written order, so a query that
+    // started from the issues would read all of them on every period page.
     for (Binding b : sparql.select("""
         SELECT DISTINCT ?p ?start WHERE {
-          ?issue a ml:Issue ; ml:week|ml:month ?x . ?x time:intervalDuring? ?p .
-          ?p time:intervalDuring ?this ; schema:startDate ?start
+          ?p time:intervalDuring ?this ; schema:startDate ?start .
+          FILTER EXISTS { ?x time:intervalDuring? ?p . ?issue ml:period ?x }
         } ORDER BY ?start ?p
         """, node)) {
       within.add(link(get(b, "p")));
     }
     m.put("within", within);
     // The nearest periods of the same kind that have issues, for sparse stretches of the timeline.
-    Node type = switch (kind) {
-      case "week" -> Vocab.WEEK;
-      case "month" -> Vocab.MONTH;
-      case "quarter" -> Vocab.QUARTER;
-      default -> Vocab.YEAR;
-    };
-    var withIssues = new TreeMap<String, Node>();
-    for (Binding b : sparql.select("""
-        SELECT DISTINCT ?p ?start WHERE {
-          ?issue a ml:Issue ; ml:week|ml:month ?x . ?x time:intervalDuring? ?p .
-          ?p a ?type ; schema:startDate ?start
-        }
-        """, Map.of("type", type))) {
-      withIssues.put(str(b, "start"), get(b, "p"));
-    }
-    String start = p.start().toString();
-    var before = withIssues.lowerEntry(start);
-    var after = withIssues.higherEntry(start);
-    m.put("previousWithIssues", before == null ? null : link(before.getValue()));
-    m.put("nextWithIssues", after == null ? null : link(after.getValue()));
+    m.put("previousWithIssues", nearestWithIssues(p, Period::previous));
+    m.put("nextWithIssues", nearestWithIssues(p, Period::next));
 
     m.put("issues", issueRows("""
         SELECT ?issue ?date ?period (COUNT(DISTINCT ?e) AS ?entries) WHERE {
-          ?issue a ml:Issue ; ml:week|ml:month ?period . ?period time:intervalDuring? ?this .
+          ?period time:intervalDuring? ?this . ?issue ml:period ?period ; a ml:Issue .
           OPTIONAL { ?period schema:startDate ?date }
           OPTIONAL { ?issue ml:hasEntry ?e }
         } GROUP BY ?issue ?date ?period ORDER BY ?date ?issue
         """, node));
     var rows = sparql.select("""
         SELECT ?entry ?issue ?date ?pos WHERE {
-          ?issue a ml:Issue ; ml:week|ml:month ?period . ?period time:intervalDuring? ?this .
+          ?period time:intervalDuring? ?this . ?issue ml:period ?period ; a ml:Issue .
           OPTIONAL { ?period schema:startDate ?date }
           ?entry a ml:Entry ; ml:inIssue ?issue . OPTIONAL { ?entry ml:position ?pos }
         } ORDER BY ?date ?issue ?pos ?entry
@@ -622,11 +607,40 @@ final class Pages {
     m.put("pager", pager);
     m.put("topics", topicRows("""
         SELECT ?topic (COUNT(DISTINCT ?e) AS ?n) WHERE {
-          ?issue a ml:Issue ; ml:week|ml:month ?period . ?period time:intervalDuring? ?this .
+          ?period time:intervalDuring? ?this . ?issue ml:period ?period ; a ml:Issue .
           ?e ml:inIssue ?issue ; dcterms:subject ?topic
         } GROUP BY ?topic ORDER BY DESC(?n) ?topic LIMIT 20
         """, node));
     return new Rendered("period", m);
+  }
+
+  /**
+   * The nearest period of {@code p}'s kind, stepping with {@code step}, that holds an issue or a
+   * shorter period of one (the data describes a period only in the graphs of its issues), or null.
+   * Steps through years without issues cost no lookup, and stop past the first or last of them.
+   */
+  private Link nearestWithIssues(Period p, java.util.function.UnaryOperator<Period> step) {
+    var years = new java.util.TreeSet<Integer>();
+    g.find(Node.ANY, Vocab.RDF_TYPE, Vocab.YEAR).forEachRemaining(t -> {
+      String iri = t.getSubject().isURI() ? t.getSubject().getURI() : "";
+      String key = iri.substring(iri.lastIndexOf('/') + 1);
+      if (key.matches("\\d{4}") && t.getSubject().equals(paths.iris().year(Integer.parseInt(key)))) {
+        years.add(Integer.parseInt(key));
+      }
+    });
+    if (years.isEmpty()) {
+      return null;
+    }
+    for (Period c = step.apply(p); c.end().getYear() >= years.first() && c.start().getYear() <= years.last();
+        c = step.apply(c)) {
+      if (years.contains(c.start().getYear()) || years.contains(c.end().getYear())) {
+        Node n = paths.iris().period(c.key());
+        if (g.contains(Node.ANY, Vocab.PERIOD_PROP, n) || g.contains(Node.ANY, Vocab.TIME_INTERVAL_DURING, n)) {
+          return link(n);
+        }
+      }
+    }
+    return null;
   }
 
   private int periodRank(Node p) {

@@ -67,6 +67,33 @@ class BrowserIT {
     return r;
   }
 
+  /** The "With issues: earlier … · later …" line of a period page: the hrefs it links, in order. */
+  List<String> withIssues(String path) throws Exception {
+    String body = page(path).body();
+    int at = body.indexOf("With issues:");
+    if (at < 0) {
+      return List.of();
+    }
+    String line = body.substring(at, body.indexOf("</p>", at));
+    var hrefs = new java.util.ArrayList<String>();
+    var m = java.util.regex.Pattern.compile("(earlier|later) <a href=\"([^\"]+)\"").matcher(line);
+    while (m.find()) {
+      hrefs.add(m.group(1) + " " + m.group(2));
+    }
+    return hrefs;
+  }
+
+  @Test
+  void periodPagesLinkTheNearestPeriodsWithIssues() throws Exception {
+    // The fixture's issues: weeks 41, 42 and 48 of 2020 (October, October, November; all Q4).
+    assertEquals(List.of("later /time/week/2020-W42"), withIssues("/time/week/2020-W41"));
+    assertEquals(List.of("earlier /time/week/2020-W41", "later /time/week/2020-W48"), withIssues("/time/week/2020-W42"));
+    assertEquals(List.of("earlier /time/week/2020-W42"), withIssues("/time/week/2020-W48"));
+    assertEquals(List.of("later /time/month/2020-11"), withIssues("/time/month/2020-10"));
+    assertEquals(List.of("earlier /time/month/2020-10"), withIssues("/time/month/2020-11"));
+    assertEquals(List.of(), withIssues("/time/quarter/2020-Q4"));
+  }
+
   // ---------------------------------------------------------------------------------------------
   // Content negotiation
 
