@@ -116,7 +116,10 @@ public record BenchReport(Machine machine, Settings settings, List<SizeResult> r
     if (!results.isEmpty()) {
       for (int q = 0; q < results.get(0).queries().size(); q++) {
         int qi = q;
-        String name = results.get(0).queries().get(q).name();
+        QueryResult first = results.get(0).queries().get(q);
+        // The same query may be measured with other parameters: name them.
+        String name = first.name() + (first.params().isEmpty() ? "" : " " + new java.util.TreeMap<>(first.params())
+            .entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(java.util.stream.Collectors.joining("&")));
         rows.add(row(name + " p50 / p99 direct", r -> ms(r.queries().get(qi).directP50Ms()) + " / "
             + ms(r.queries().get(qi).directP99Ms()) + " (" + r.queries().get(qi).rows() + " rows; "
             + r.queries().get(qi).directRuns() + " runs)"));

@@ -37,7 +37,7 @@ class BenchReportTest {
         new BenchReport.Settings(1, 20, 200, 4, 10, null, 6L << 30), List.of(size));
     String table = report.table();
     assertTrue(table.contains("| **build / baseline rate** (by CPU time) | **0.50x** (0.67x) |"), table);
-    assertTrue(table.contains("| topic-trend p50 / p99 direct | 4.20 ms / 9.90 ms (100 rows; 200 runs) |"), table);
+    assertTrue(table.contains("| topic-trend topic=GAN p50 / p99 direct | 4.20 ms / 9.90 ms (100 rows; 200 runs) |"), table);
     assertTrue(table.contains("| incremental, one issue edited | 0.25 s (0.30 s CPU; 1 updated) |"), table);
     var json = new ObjectMapper().readTree(report.toJson());
     assertEquals(40_936, json.at("/results/0/quads").asLong());
