@@ -89,6 +89,8 @@ public final class Builder {
   private final IssueMapper mapper;
   private final String fingerprint;
   private final Clock clock;
+  /** The ontology folder's files stored as graphs, by file name: the ontology, the topic scheme. */
+  private final Map<String, Node> ontologyGraphs;
 
   /** A builder whose clock is {@link BuildClock#fromEnvironment()} ({@code SOURCE_DATE_EPOCH} or now). */
   public Builder(Path dataDir, Path ontologyDir, Iris iris) {
@@ -108,6 +110,10 @@ public final class Builder {
     this.topics = TopicScheme.load(topicsFile);
     this.extractor = new Extractor(IssueReader.create(), topics.tagger());
     this.mapper = new IssueMapper(iris);
+    var graphs = new LinkedHashMap<String, Node>();
+    graphs.put("mlnews.ttl", iris.ontologyGraph());
+    graphs.put("topics.ttl", iris.topicsGraph());
+    this.ontologyGraphs = java.util.Collections.unmodifiableMap(graphs);
     // Everything besides the source file that an issue graph depends on.
     this.fingerprint = sha256((Version.EXTRACTOR + "\n" + iris.base() + "\n").getBytes(StandardCharsets.UTF_8),
         read(topicsFile));
@@ -170,9 +176,6 @@ public final class Builder {
    */
   private record Rendered(Node name, String slug, Issue issue, Graph graph, SourceException error) {}
 
-  /** The ontology folder's files stored as graphs: the ontology's, then the topic scheme's. */
-  private static final List<String> ONTOLOGY_FILES = List.of("mlnews.ttl", "topics.ttl");
-
   /** Graphs rendered on every core at a time, then written in order: bounds a large build's memory. */
   private static final int CHUNK = 512;
 
@@ -183,7 +186,7 @@ public final class Builder {
     Map<String, Stored> stored = cached.map(StateCache.State::issues)
         .orElseGet(() -> store.read(() -> storedState(store)));
     var ontologyFiles = new TreeMap<String, String>();
-    for (String file : ONTOLOGY_FILES) {
+    for (String file : ontologyGraphs.keySet()) {
       ontologyFiles.put(file, sha256(read(ontologyDir.resolve(file))));
     }
     // Ontology files whose graphs the store holds as they are now: not compared again.
@@ -294,8 +297,7 @@ public final class Builder {
   private ChangeLog.Entry loadAll(Store store, Plan plan, Consumer<Rendered> written) {
     // Graphs in the order of a patch's blocks.
     var units = new TreeMap<Node, Supplier<Rendered>>(PatchBody.GRAPH_ORDER);
-    units.put(iris.ontologyGraph(), () -> parsedFile(iris.ontologyGraph(), ONTOLOGY_FILES.get(0)));
-    units.put(iris.topicsGraph(), () -> parsedFile(iris.topicsGraph(), ONTOLOGY_FILES.get(1)));
+    ontologyGraphs.forEach((file, name) -> units.put(name, () -> parsedFile(name, file)));
     plan.parsed().keySet().forEach(slug -> units.put(iris.issueGraph(slug), () -> render(plan, slug)));
     var log = ChangeLog.of(store.dir());
     var entry = new ChangeLog.Entry[1];
@@ -332,12 +334,11 @@ public final class Builder {
       Set<String> ontologyUnchanged, Consumer<Rendered> written, List<String> removed) {
     var changes = new ChangeSet();
     store.write(() -> {
-      for (String file : ONTOLOGY_FILES) {
+      ontologyGraphs.forEach((file, name) -> {
         if (!ontologyUnchanged.contains(file)) {
-          Node name = file.equals(ONTOLOGY_FILES.get(0)) ? iris.ontologyGraph() : iris.topicsGraph();
           replaceIfDifferent(store, parsedFile(name, file), changes);
         }
-      }
+      });
       inChunks(List.copyOf(plan.parsed().keySet()), slug -> render(plan, slug), r -> {
         if (r.error() == null) {
           store.replaceGraph(r.name(), r.graph(), changes);

