@@ -160,7 +160,8 @@ public final class MlnewsServer {
     if (browser) {
       // The home page, search, static files, the UI's files at /ui/, and every IRI of the graph;
       // everything else passes on to Fuseki.
-      searchIndex = SearchIndex.open(store.dir().resolve("text-index"), store.datasetGraph(), iris.topicsGraph());
+      searchIndex = SearchIndex.open(store.dir().resolve("text-index"), store.datasetGraph(), iris.topicsGraph(),
+          store::signature);
       fb.addFilter("/*", new Browser(store.datasetGraph(), new LocalPaths(iris), searchIndex, timeout.toMillis(),
           DATASET, pageSize, ui && uiFiles() != null, store::signature));
     }

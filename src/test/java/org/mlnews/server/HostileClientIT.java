@@ -78,6 +78,11 @@ class HostileClientIT {
     }
   }
 
+  /** The status answered to a POST's headers declaring a body of {@code length} bytes. */
+  static int declared(String path, String contentType, long length) throws Exception {
+    return status(raw("POST " + path + " HTTP/1.1", "Content-Type: " + contentType, "Content-Length: " + length));
+  }
+
   static int status(String response) {
     return Integer.parseInt(response.substring(9, 12));
   }
@@ -103,22 +108,28 @@ class HostileClientIT {
     // Under the limit: a 600 KB query (comments) runs.
     var fine = post(HttpRequest.BodyPublishers.ofByteArray(bigQuery(600_000)), "application/sparql-query", sparql);
     assertEquals(200, fine.statusCode(), fine.body());
-    // Over it, with a Content-Length: refused before it is read.
+    // Over it, with a Content-Length: refused before it is read. Sent as headers alone, as a
+    // client waiting for the answer would: a client still sending a body the server has already
+    // refused may see the connection closed instead of the 413, depending on timing.
     byte[] big = bigQuery(3 << 20);
-    var declared = post(HttpRequest.BodyPublishers.ofByteArray(big), "application/sparql-query", sparql);
-    assertEquals(413, declared.statusCode());
-    // Over it, chunked (no Content-Length): refused once the limit is passed.
-    var chunked = post(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)),
-        "application/sparql-query", sparql);
-    assertEquals(413, chunked.statusCode(), "chunked: " + chunked.statusCode());
+    String sparqlPath = URI.create(sparql).getPath();
+    assertEquals(413, declared(sparqlPath, "application/sparql-query", big.length));
     // A form and an update are bodies too.
-    var form = post(HttpRequest.BodyPublishers.ofString("query=" + enc(new String(big, StandardCharsets.UTF_8))),
-        "application/x-www-form-urlencoded", sparql);
-    assertEquals(413, form.statusCode());
-    var update = post(HttpRequest.BodyPublishers.ofByteArray(big), "application/sparql-update", base + "mlnews/update");
-    assertTrue(Set.of(404, 405, 413).contains(update.statusCode()), "update " + update.statusCode());
-    var gsp = post(HttpRequest.BodyPublishers.ofByteArray(big), "text/turtle", base + "mlnews/data?default");
-    assertTrue(Set.of(405, 413).contains(gsp.statusCode()), "gsp " + gsp.statusCode());
+    assertEquals(413, declared(sparqlPath, "application/x-www-form-urlencoded", big.length));
+    int update = declared("/mlnews/update", "application/sparql-update", big.length);
+    assertTrue(Set.of(404, 405, 413).contains(update), "update " + update);
+    int gsp = declared("/mlnews/data?default", "text/turtle", big.length);
+    assertTrue(Set.of(405, 413).contains(gsp), "gsp " + gsp);
+    // Over it, chunked (no Content-Length): refused once the limit is passed, while the client is
+    // still sending, so the client sees the 413 or the connection closed under it.
+    int chunked;
+    try {
+      chunked = post(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)),
+          "application/sparql-query", sparql).statusCode();
+    } catch (java.io.IOException closed) {
+      chunked = -1;
+    }
+    assertTrue(Set.of(413, -1).contains(chunked), "chunked: " + chunked);
     assertEquals(200, get(base + "$/ping").statusCode(), "still serving");
   }
 

@@ -35,7 +35,8 @@ class SearchIndexIT {
     try (Store store = Store.open(dir.resolve("store"))) {
       builder.build(store);
       Path indexDir = store.dir().resolve("text-index");
-      try (SearchIndex index = SearchIndex.open(indexDir, store.datasetGraph(), IRIS.topicsGraph())) {
+      // With the store's signature, as the server opens it.
+      try (SearchIndex index = SearchIndex.open(indexDir, store.datasetGraph(), IRIS.topicsGraph(), store::signature)) {
         Node entry2 = IRIS.entry(w41, 2);   // headline 甘作随机微分方程
         assertTrue(subjects(index.search("甘", 100)).contains(entry2), "one Han character");
         assertTrue(subjects(index.search("微分方程", 100)).contains(entry2), "a Chinese word");
@@ -49,6 +50,16 @@ class SearchIndexIT {
         assertEquals(subjects(index.search("gans", 100)).isEmpty(), false, "stemmed: GANs finds GAN");
         assertTrue(index.search("独角兽测试", 100).isEmpty());
         assertFalse(index.refresh(), "nothing changed: no rebuild");
+        // The store's files quiet for an hour: the signature is remembered, and trusted until the
+        // next write changes it.
+        var hourAgo = java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+        try (var files = Files.list(store.dir().resolve("Data-0001"))) {
+          for (Path f : files.toList()) {
+            Files.setLastModifiedTime(f, hourAgo);
+          }
+        }
+        assertFalse(index.refresh());
+        assertFalse(index.refresh());
 
         // A new issue arrives: the next search sees it.
         String extra = "akiras-ml-news-week43-2020-extra";
