@@ -511,7 +511,7 @@ final class Pages {
       Node w = get(b, "week");
       weeks.add(new TrendChart.Point(label(w), href(w), str(b, "start"), Integer.parseInt(str(b, "n"))));
     }
-    m.put("chart", TrendChart.of(weeks));
+    m.put("chart", TrendChart.of(weeks, key -> href(paths.iris().period(key))));
     return new Rendered("topic", m);
   }
 

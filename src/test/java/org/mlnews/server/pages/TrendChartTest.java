@@ -24,4 +24,35 @@ class TrendChartTest {
     assertEquals(List.of("2020", "2021"), c.ticks().stream().map(TrendChart.Tick::text).toList(), "a tick per year");
     assertTrue(TrendChart.of(List.of()).isEmpty());
   }
+
+  /** Weeks from 2020-09-06 on, one a week, each with {@code i % 3} mentions. */
+  static List<TrendChart.Point> weeks(int n) {
+    var out = new java.util.ArrayList<TrendChart.Point>();
+    var start = java.time.LocalDate.of(2020, 9, 6);
+    for (int i = 0; i < n; i++) {
+      var d = start.plusWeeks(i);
+      out.add(new TrendChart.Point("week " + i, "/w/" + i, d.toString(), i % 3));
+    }
+    return out;
+  }
+
+  @Test
+  void manyWeeksAreSummedByLongerPeriods() {
+    var few = TrendChart.of(weeks(TrendChart.MAX_BARS), key -> "/p/" + key);
+    assertEquals("week", few.unit());
+    assertEquals(TrendChart.MAX_BARS, few.bars().size());
+
+    var years = TrendChart.of(weeks(400), key -> "/p/" + key);   // about 7.7 years
+    assertEquals("month", years.unit());
+    assertEquals(400, years.weeks());
+    assertEquals(weeks(400).stream().mapToInt(TrendChart.Point::value).sum(), years.total(), "nothing lost");
+    assertTrue(years.bars().size() <= TrendChart.MAX_BARS);
+    assertEquals("/p/2020-09", years.bars().get(0).href());
+    assertTrue(years.bars().get(0).title().startsWith("September 2020: "), years.bars().get(0).title());
+
+    var centuries = TrendChart.of(weeks(10_000), key -> "/p/" + key);
+    assertEquals("year", centuries.unit(), "192 years: by year, the longest period there is");
+    assertEquals("/p/2020", centuries.bars().get(0).href());
+    assertTrue(centuries.ticks().size() <= TrendChart.MAX_TICKS, "ticks: " + centuries.ticks().size());
+  }
 }
