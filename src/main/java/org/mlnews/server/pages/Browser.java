@@ -99,7 +99,7 @@ public final class Browser implements Filter {
     this.cache = signature == null ? null : new PageCache(signature, CACHE_BYTES, Clock.systemUTC());
   }
 
-  /** What the page cache may hold: a topic's page at 10,000 issues is about 1.6 MB. */
+  /** What the page cache may hold: hundreds of pages (a topic's at 10,000 issues is about 40 KB). */
   private static final long CACHE_BYTES = 32L << 20;
 
   @Override
