@@ -142,8 +142,9 @@ public final class MlnewsServer {
 
     FusekiServer.Builder fb = FusekiServer.create()
         .port(requestedPort)
-        // Every SPARQL query goes through the row cap.
+        // Every SPARQL query goes through the row cap; every graph sent whole, through the same cap.
         .registerOperation(Operation.Query, new CappedQueryService(maxRows))
+        .addFilter("/*", new CappedGraphStore(dsg, DATASET, maxRows))
         .add(DATASET, data.build())
         .enableCors(true, null)
         .enablePing(true)

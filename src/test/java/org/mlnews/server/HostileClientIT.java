@@ -215,6 +215,21 @@ class HostileClientIT {
   }
 
   @Test
+  void graphStoreGetsAreCappedLikeRows() throws Exception {
+    // A graph or a dataset over the cap is refused whole, before anything is sent.
+    for (String path : List.of("mlnews/get?default", "mlnews/data?default", "mlnews?default", "mlnews/get",
+        "mlnews/get?graph=" + enc(Fixture.IRIS.issueGraph("alpha").getURI()))) {
+      var r = get(base + path, "Accept", "text/turtle");
+      assertEquals(403, r.statusCode(), path + ": " + r.body());
+      assertTrue(r.body().contains("more than " + MAX_ROWS), path + ": " + r.body());
+    }
+    // A graph within the cap is sent as usual.
+    var topics = get(base + "mlnews/get?graph=" + enc(Fixture.IRIS.topicsGraph().getURI()), "Accept", "text/turtle");
+    assertEquals(200, topics.statusCode(), topics.body());
+    assertTrue(topics.body().contains("topic/GAN"), topics.body());
+  }
+
+  @Test
   void graphResultsAreCappedLikeRows() throws Exception {
     for (String q : List.of("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT WHERE { ?s ?p ?o }",
         "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 100000")) {

@@ -170,23 +170,42 @@ class ServerIT {
     assertEquals(Fixture.triplesPerIssue(), count(r.body(), ResultSetLang.RS_JSON));
   }
 
+  /** A server with the default caps: whole graphs of the fixture are over this class's 50. */
+  static MlnewsServer defaultCaps() throws Exception {
+    // No browser: its search index belongs to the class's server.
+    return Fixture.server(store, Fixture.queries(dir.resolve("queries-default-caps"))).browser(false).build().start();
+  }
+
   @Test
   void graphStoreProtocolReadOfANamedGraph() throws Exception {
-    String g = enc(Fixture.IRIS.issueGraph("beta").getURI());
-    for (String endpoint : new String[] {"get", "data"}) {
-      var r = get(base + "mlnews/" + endpoint + "?graph=" + g, "Accept", "text/turtle");
-      assertEquals(200, r.statusCode(), endpoint + ": " + r.body());
-      assertEquals(Fixture.triplesPerIssue(), graph(r.body(), Lang.TURTLE).size(), endpoint);
+    MlnewsServer s = defaultCaps();
+    try {
+      String g = enc(Fixture.IRIS.issueGraph("beta").getURI());
+      for (String endpoint : new String[] {"get", "data"}) {
+        var r = get(s.baseUrl() + "mlnews/" + endpoint + "?graph=" + g, "Accept", "text/turtle");
+        assertEquals(200, r.statusCode(), endpoint + ": " + r.body());
+        assertEquals(Fixture.triplesPerIssue(), graph(r.body(), Lang.TURTLE).size(), endpoint);
+      }
+      var missing = get(s.baseUrl() + "mlnews/get?graph=" + enc("https://mlnews.example.org/graph/issue/none"));
+      assertEquals(404, missing.statusCode());
+    } finally {
+      s.stop();
     }
-    var missing = get(base + "mlnews/get?graph=" + enc("https://mlnews.example.org/graph/issue/none"));
-    assertEquals(404, missing.statusCode());
+    // Over this server's cap (50): refused whole, not cut short.
+    var capped = get(base + "mlnews/get?graph=" + enc(Fixture.IRIS.issueGraph("beta").getURI()), "Accept", "text/turtle");
+    assertEquals(403, capped.statusCode());
   }
 
   @Test
   void graphStoreProtocolReadOfTheDefaultGraph() throws Exception {
-    var r = get(base + "mlnews/get?default", "Accept", "application/n-triples");
-    assertEquals(200, r.statusCode(), r.body());
-    assertEquals(2L * Fixture.triplesPerIssue() + 1, graph(r.body(), Lang.NTRIPLES).size());
+    MlnewsServer s = defaultCaps();
+    try {
+      var r = get(s.baseUrl() + "mlnews/get?default", "Accept", "application/n-triples");
+      assertEquals(200, r.statusCode(), r.body());
+      assertEquals(2L * Fixture.triplesPerIssue() + 1, graph(r.body(), Lang.NTRIPLES).size());
+    } finally {
+      s.stop();
+    }
   }
 
   @Test
