@@ -152,7 +152,19 @@ public final class Store implements AutoCloseable {
   }
 
   /** See {@link #signature()}: a digest of the store's files, and their newest modification time. */
-  public record Signature(String digest, java.time.Instant newest) {}
+  public record Signature(String digest, java.time.Instant newest) {
+    /** How long the files must have been unchanged for {@link #settled}. */
+    public static final java.time.Duration SETTLE = java.time.Duration.ofSeconds(2);
+
+    /**
+     * Whether the files last changed {@link #SETTLE} or more before {@code now}: only then may
+     * something be remembered under this signature, since a second write in the same clock tick
+     * as the last one could leave the signature as it was (git's index has the same rule).
+     */
+    public boolean settled(java.time.Instant now) {
+      return java.time.Duration.between(newest, now).compareTo(SETTLE) >= 0;
+    }
+  }
 
   /** Whether opening found an interrupted {@link #bulkLoad} and emptied the store. */
   public boolean emptiedInterruptedLoad() {

@@ -1,7 +1,6 @@
 package org.mlnews.server.pages;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -14,8 +13,8 @@ import org.mlnews.store.Store;
  * an answer that changes only when the store does. Each page is kept under the store's
  * {@linkplain Store#signature() signature}, so any committed write, by a build, {@code serve
  * --watch}, SPARQL Update or another process, makes every kept page unreachable. A page is kept
- * only when the store's files last changed {@link #QUIET} or more ago: a second write in the
- * same clock tick as the first could leave the signature as it was (git's index has the same rule).
+ * only when the signature has {@linkplain Store.Signature#settled settled}: a second write in the
+ * same clock tick as the first could leave it as it was.
  * Least recently used pages go first once their bytes pass the budget.
  *
  * <pre>{@code
@@ -24,9 +23,6 @@ import org.mlnews.store.Store;
  * }</pre>
  */
 final class PageCache {
-  /** How long the store's files must have been unchanged for a page to be kept. */
-  static final Duration QUIET = Duration.ofSeconds(2);
-
   private final Supplier<Store.Signature> signature;
   private final long budgetBytes;
   private final Clock clock;
@@ -58,7 +54,7 @@ final class PageCache {
       }
     }
     byte[] page = render.get();
-    if (page != null && Duration.between(now.newest(), clock.instant()).compareTo(QUIET) >= 0 && page.length <= budgetBytes) {
+    if (page != null && now.settled(clock.instant()) && page.length <= budgetBytes) {
       synchronized (this) {
         if (now.digest().equals(version)) {
           byte[] was = pages.put(key, page);

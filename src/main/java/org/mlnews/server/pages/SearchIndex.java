@@ -182,8 +182,8 @@ public final class SearchIndex implements AutoCloseable {
    * Rebuilds the index if the store changed since it was built; returns whether it did. With the
    * store's signature, the fingerprint (a read of every issue graph's build time: about 50 ms at
    * 10,000 issues) is skipped while the signature is the one it was last found current under,
-   * and that is remembered only once the store's files have been quiet for
-   * {@link PageCache#QUIET}, as the page cache does.
+   * and that is remembered only once the signature has {@linkplain Store.Signature#settled
+   * settled}, as the page cache does.
    */
   public synchronized boolean refresh() {
     Store.Signature sig = signature == null ? null : signature.get();
@@ -191,7 +191,7 @@ public final class SearchIndex implements AutoCloseable {
       return false;
     }
     String now = storeFingerprint();
-    if (sig != null && java.time.Duration.between(sig.newest(), java.time.Instant.now()).compareTo(PageCache.QUIET) >= 0) {
+    if (sig != null && sig.settled(java.time.Instant.now())) {
       checked = sig.digest();
     }
     if (now.equals(fingerprint)) {
