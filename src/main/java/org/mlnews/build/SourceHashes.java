@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
 import java.util.Map;
@@ -87,16 +86,6 @@ final class SourceHashes {
     seen.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append(e.getKey())
         .append('\t').append(e.getValue().size()).append('\t').append(e.getValue().modifiedMillis())
         .append('\t').append(e.getValue().hash()).append('\n'));
-    Path tmp = storeDir.resolve(FILE + ".tmp");
-    try {
-      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-      Files.move(tmp, storeDir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException e) {
-      try {
-        Files.deleteIfExists(storeDir.resolve(FILE));
-      } catch (IOException ignored) {
-        // Nothing more to do: the next build hashes every file.
-      }
-    }
+    CacheFiles.replaceOrDrop(storeDir.resolve(FILE), () -> sb);
   }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.Map;
@@ -82,9 +81,7 @@ final class StateCache {
    * cache. Call with no write pending, so that the signature is the committed one.
    */
   static void save(Store store, String graphPrefix, State state) {
-    Path file = store.dir().resolve(FILE);
-    Path tmp = store.dir().resolve(FILE + ".tmp");
-    try {
+    CacheFiles.replaceOrDrop(store.dir().resolve(FILE), () -> {
       var sb = new StringBuilder(HEADER).append('\n').append(graphPrefix).append('\n')
           .append(store.signature().digest()).append('\n');
       sb.append(String.join("\t", new TreeMap<>(state.files()).entrySet().stream()
@@ -95,17 +92,10 @@ final class StateCache {
           .append('\t').append(s.month() == null ? "" : s.month())
           .append('\t').append(s.coverageStart() == null ? "" : s.coverageStart())
           .append('\t').append(s.claimWarning() == null ? "" : escape(s.claimWarning())).append('\n'));
-      Files.writeString(tmp, sb, StandardCharsets.UTF_8);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } catch (IOException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(tmp);
-        Files.deleteIfExists(file);
-      } catch (IOException ignored) {
-        // Nothing more to do: a stale cache is set aside by its signature anyway.
-      }
-    }
+      return sb;
+    });
   }
+
 
   private static String week(WeekRef w) {
     return w == null ? "" : w.year() + "-W" + w.number();
