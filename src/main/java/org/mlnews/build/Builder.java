@@ -66,7 +66,8 @@ import org.mlnews.topics.TopicScheme;
  *       marker and the store is emptied on the next open, back to where it was;
  *   <li>graphs are replaced by their difference, and a build that changed something records what it
  *       added and removed as an RDF Patch in the store's {@code changes} folder
- *       ({@link org.mlnews.changes.ChangeLog});
+ *       ({@link org.mlnews.changes.ChangeLog}), written before the commit and logged after it, so
+ *       a build killed in between is neither missing from the log nor in it without its changes;
  *   <li>graphs are stamped with the builder's clock: {@code SOURCE_DATE_EPOCH} when set
  *       ({@link BuildClock}), so builds can be reproducible.
  * </ul>
@@ -137,7 +138,7 @@ public final class Builder {
             || !(name.endsWith(".md") || name.endsWith(".json"))) {
           continue;
         }
-        String slug = name.replaceFirst("\\.(md|json)$", "");
+        String slug = name.substring(0, name.lastIndexOf('.'));
         Path previous = bySlug.get(slug);
         if (previous != null) {
           Path json = Extractor.isJson(f) ? f : previous;
@@ -176,11 +177,24 @@ public final class Builder {
    */
   private record Rendered(Node name, String slug, Issue issue, Graph graph, SourceException error) {}
 
-  /** Graphs rendered on every core at a time, then written in order: bounds a large build's memory. */
-  private static final int CHUNK = 512;
+  /**
+   * Files read, or graphs rendered, ahead of the one being stored: enough to keep every core busy,
+   * few enough to bound a large build's memory.
+   */
+  private static final int AHEAD = 256;
 
+  /**
+   * Builds; one build at a time per store ({@link Store#exclusively}): a watcher's build and one
+   * started by hand would otherwise number their change sets from the same log.
+   */
   public BuildReport build(Store store) {
+    return store.exclusively(() -> buildAlone(store));
+  }
+
+  private BuildReport buildAlone(Store store) {
     var notes = new ArrayList<String>();
+    // A build killed between its commit and its change set left that change set pending.
+    notes.addAll(ChangeLog.of(store.dir()).recover(store.datasetGraph()));
     Map<String, Path> sources = sources(notes);
     Optional<StateCache.State> cached = StateCache.load(store, iris.issueGraphPrefix());
     Map<String, Stored> stored = cached.map(StateCache.State::issues)
@@ -203,7 +217,7 @@ public final class Builder {
     // gathered in the sources' order, so a build does the same whichever thread read what.
     record Read(String slug, String hash, Issue issue, SourceException error) {}
     SourceHashes cache = SourceHashes.load(store.dir(), fingerprint);
-    List<Read> reads = sources.entrySet().parallelStream().map(e -> {
+    InOrder.map(List.copyOf(sources.entrySet()), e -> {
       String hash = null;
       try {
         hash = hashOf(e.getValue(), cache);
@@ -213,8 +227,7 @@ public final class Builder {
       } catch (SourceException ex) {
         return new Read(e.getKey(), hash, null, ex);
       }
-    }).toList();
-    for (Read r : reads) {
+    }, r -> {
       if (r.hash() != null) {
         hashes.put(r.slug(), r.hash());
       }
@@ -224,7 +237,7 @@ public final class Builder {
       } else if (r.issue() != null) {
         parsed.put(r.slug(), r.issue());
       }
-    }
+    }, AHEAD);
 
     // Dates are inferred across all issues; an unchanged issue whose inferred week moved is redone.
     var known = new ArrayList<Issue>();
@@ -289,10 +302,10 @@ public final class Builder {
   }
 
   /**
-   * A first build: every graph through TDB2's bulk loader, rendered on every core a chunk at a
-   * time, its change set streamed to the change log as it goes, in the order a {@link ChangeSet}
-   * would write it; memory stays flat however large the corpus. {@code written} hears of every
-   * graph, loaded or failed.
+   * A first build: every graph through TDB2's bulk loader, rendered on every core a little ahead
+   * of the loader ({@link InOrder}), its change set streamed to the change log as it goes, in the
+   * order a {@link ChangeSet} would write it; memory stays flat however large the corpus.
+   * {@code written} hears of every graph, loaded or failed.
    */
   private ChangeLog.Entry loadAll(Store store, Plan plan, Consumer<Rendered> written) {
     // Graphs in the order of a patch's blocks.
@@ -304,7 +317,7 @@ public final class Builder {
     record Loadable(Rendered rendered, PatchBody.Block patch) {}
     try (PatchBody body = log.openBody()) {
       store.bulkLoad(stream -> {
-        inChunks(List.copyOf(units.values()), unit -> {
+        InOrder.map(List.copyOf(units.values()), unit -> {
           Rendered r = unit.get();
           return new Loadable(r, r.error() != null ? null
               : PatchBody.Block.of(r.name(), true, r.graph().find().toList()));
@@ -315,7 +328,7 @@ public final class Builder {
             body.write(l.patch());
           }
           written.accept(r);
-        });
+        }, AHEAD);
         body.finish();
       }, () -> {
         if (!body.isEmpty()) {
@@ -328,39 +341,46 @@ public final class Builder {
 
   /**
    * Any later build: changed issue graphs replaced by their difference and removed ones dropped, in
-   * one write transaction; the change set is recorded once it has committed.
+   * one write transaction; the change set is written before the commit and enters the log after it
+   * ({@link ChangeLog.Pending}).
    */
   private ChangeLog.Entry replaceChanged(Store store, Plan plan, Map<String, Stored> stored,
       Set<String> ontologyUnchanged, Consumer<Rendered> written, List<String> removed) {
     var changes = new ChangeSet();
-    store.write(() -> {
-      ontologyGraphs.forEach((file, name) -> {
-        if (!ontologyUnchanged.contains(file)) {
-          replaceIfDifferent(store, parsedFile(name, file), changes);
+    var log = ChangeLog.of(store.dir());
+    var pending = new ChangeLog.Pending[1];
+    try {
+      store.write(() -> {
+        ontologyGraphs.forEach((file, name) -> {
+          if (!ontologyUnchanged.contains(file)) {
+            replaceIfDifferent(store, parsedFile(name, file), changes);
+          }
+        });
+        InOrder.map(List.copyOf(plan.parsed().keySet()), slug -> render(plan, slug), r -> {
+          if (r.error() == null) {
+            store.replaceGraph(r.name(), r.graph(), changes);
+          }
+          written.accept(r);
+        }, AHEAD);
+        for (String slug : stored.keySet()) {
+          if (!plan.sources().containsKey(slug)) {
+            store.removeGraph(iris.issueGraph(slug), changes);
+            removed.add(slug);
+          }
+        }
+        // Written before the commit and published after it: a process killed in between leaves
+        // it pending, and the next build's ChangeLog.recover finds out from the store which it was.
+        if (!changes.isEmpty()) {
+          pending[0] = log.prepare(changes, plan.now());
         }
       });
-      inChunks(List.copyOf(plan.parsed().keySet()), slug -> render(plan, slug), r -> {
-        if (r.error() == null) {
-          store.replaceGraph(r.name(), r.graph(), changes);
-        }
-        written.accept(r);
-      });
-      for (String slug : stored.keySet()) {
-        if (!plan.sources().containsKey(slug)) {
-          store.removeGraph(iris.issueGraph(slug), changes);
-          removed.add(slug);
-        }
+    } catch (RuntimeException | Error e) {
+      if (pending[0] != null) {
+        pending[0].discard();
       }
-    });
-    return changes.isEmpty() ? null : ChangeLog.of(store.dir()).record(changes, plan.now());
-  }
-
-  /** Works on a chunk of items on every core, then hands the results to {@code apply} in order. */
-  private static <T, R> void inChunks(List<T> items, Function<T, R> work, Consumer<R> apply) {
-    for (int from = 0; from < items.size(); from += CHUNK) {
-      items.subList(from, Math.min(items.size(), from + CHUNK)).parallelStream().map(work).toList()
-          .forEach(apply);
+      throw e;
     }
+    return pending[0] == null ? null : pending[0].publish();
   }
 
   /**

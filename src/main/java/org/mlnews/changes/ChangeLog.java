@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +28,9 @@ import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.rdfpatch.RDFPatch;
 import org.apache.jena.rdfpatch.RDFPatchOps;
 import org.apache.jena.rdfpatch.changes.RDFChangesBase;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
+import org.apache.jena.system.Txn;
 
 /**
  * The change sets of a store: {@code STORE/changes/NNNNNN.rdfp}, one RDF Patch per build that
@@ -113,18 +117,31 @@ public final class ChangeLog {
   }
 
   /**
-   * Writes a build's changes as the next patch and appends it to the index; returns its entry.
-   * Called after the build's transaction committed, so a patch never describes a change the store
-   * did not make.
+   * Writes a build's changes as the next patch and appends it to the index; returns its entry. For
+   * changes already in the store: a build that commits them in a transaction {@link #prepare}s its
+   * patch before the commit instead.
    */
   public Entry record(ChangeSet changes, Instant time) {
+    return prepare(changes, time).publish();
+  }
+
+  /** Records a finished body from {@link #openBody} as the next patch: {@link #prepare}, then publish. */
+  public Entry record(PatchBody body, Instant time) {
+    return prepare(body, time).publish();
+  }
+
+  /**
+   * Writes a build's changes in full as the next patch, but not yet in the log: see {@link Pending}.
+   * Called inside the build's write transaction, before its commit.
+   */
+  public Pending prepare(ChangeSet changes, Instant time) {
     if (changes.isEmpty()) {
       throw new IllegalArgumentException("No changes : an empty change set is not recorded");
     }
     try (PatchBody body = openBody()) {
       changes.writeTo(body);
       body.finish();
-      return record(body, time);
+      return prepare(body, time);
     }
   }
 
@@ -142,12 +159,12 @@ public final class ChangeLog {
   }
 
   /**
-   * Records a finished body from {@link #openBody} as the next patch: its headers, then the body,
-   * go to a temporary file, which is moved into place and only then indexed. The patch's id is a
-   * name-based UUID of the previous patch's id, the build number and time, and the body's digest,
-   * so the same changes recorded at the same point give the same bytes.
+   * Writes a finished body from {@link #openBody} as the next patch, not yet in the log: its headers,
+   * then the body, go to {@code NNNNNN.rdfp.pending}, forced to disk. The patch's id is a name-based
+   * UUID of the previous patch's id, the build number and time, and the body's digest, so the same
+   * changes recorded at the same point give the same bytes.
    */
-  public synchronized Entry record(PatchBody body, Instant time) {
+  public synchronized Pending prepare(PatchBody body, Instant time) {
     if (body.isEmpty()) {
       throw new IllegalArgumentException("No changes : an empty change set is not recorded");
     }
@@ -170,27 +187,194 @@ public final class ChangeLog {
     headers.put("build", NodeFactory.createLiteralDT(Integer.toString(build), XSDDatatype.XSDinteger));
     headers.put("time", NodeFactory.createLiteralDT(time.toString(), XSDDatatype.XSDdateTime));
     var entry = new Entry(build, time, body.added(), body.removed(), body.graphs());
-    try {
-      Path file = patchFile(build);
-      Path tmp = dir.resolve(file.getFileName() + ".tmp");
-      try (OutputStream out = Files.newOutputStream(tmp)) {
-        writeHeaders(out, headers);
-        Files.copy(body.file(), out);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      Path index = dir.resolve("index.tsv");
-      boolean fresh = !Files.exists(index);
-      try (BufferedWriter w = Files.newBufferedWriter(index, StandardCharsets.UTF_8,
-          StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
-        if (fresh) {
-          w.write(INDEX_HEADER + "\n");
-        }
-        w.write(entry.line() + "\n");
-      }
+    Path file = pendingFile(build);
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      var out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+      writeHeaders(out, headers);
+      Files.copy(body.file(), out);
+      out.flush();
+      // On disk before the store commits: after a power cut too, the commit is never without it.
+      channel.force(true);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write change set " + build + " in " + dir, e);
     }
-    return entry;
+    return new Pending(file, entry);
+  }
+
+  private Path pendingFile(int build) {
+    return dir.resolve(patchFile(build).getFileName() + PENDING);
+  }
+
+  private static final String PENDING = ".pending";
+
+  /**
+   * A build's patch written in full beside the log but not in it: prepared inside the build's write
+   * transaction before its commit; {@link #publish published} once the commit is done, or
+   * {@link #discard discarded} when it failed. A process killed in between leaves the file, and
+   * {@link #recover} tells from the store which of the two it was. So the log never misses a
+   * committed build, and never holds one the store did not make.
+   *
+   * <pre>{@code
+   * ChangeLog.Pending[] pending = {null};
+   * store.write(() -> { ...; pending[0] = log.prepare(changes, now); });
+   * ChangeLog.Entry entry = pending[0].publish();
+   * }</pre>
+   */
+  public final class Pending {
+    private final Path file;
+    private final Entry entry;
+
+    private Pending(Path file, Entry entry) {
+      this.file = file;
+      this.entry = entry;
+    }
+
+    public Entry entry() {
+      return entry;
+    }
+
+    /** Moves the patch into place, then appends it to the index. */
+    public Entry publish() {
+      synchronized (ChangeLog.this) {
+        try {
+          Files.move(file, patchFile(entry.build()), StandardCopyOption.REPLACE_EXISTING,
+              StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write change set " + entry.build() + " in " + dir, e);
+        }
+        index(entry);
+        return entry;
+      }
+    }
+
+    /** Drops the patch: the build's transaction did not commit. */
+    public void discard() {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot remove " + file, e);
+      }
+    }
+  }
+
+  private synchronized void index(Entry entry) {
+    Path index = dir.resolve("index.tsv");
+    boolean fresh = !Files.exists(index);
+    try (BufferedWriter w = Files.newBufferedWriter(index, StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+      if (fresh) {
+        w.write(INDEX_HEADER + "\n");
+      }
+      w.write(entry.line() + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write change set " + entry.build() + " in " + dir, e);
+    }
+  }
+
+  /**
+   * Finishes what a build cut off mid-way left of its change set; the next build calls it before it
+   * records its own. A patch that was {@link #prepare prepared} but neither published nor discarded
+   * is published when the store holds its changes (its build committed) and dropped when it holds
+   * none of them; one moved into place but missing from the index is indexed. A pending patch the
+   * store holds only part of (which no build of this log makes) is set aside as
+   * {@code NNNNNN.rdfp.unresolved}, and said so.
+   *
+   * @return what was done, a sentence each (nothing when there was nothing to do)
+   */
+  public synchronized List<String> recover(DatasetGraph store) {
+    var done = new ArrayList<String>();
+    List<Entry> entries = entries();
+    int next = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).build() + 1;
+    Path moved = patchFile(next);
+    if (Files.exists(moved)) {
+      Entry entry = summary(moved, null).entry(next);
+      index(entry);
+      done.add("change set " + next + " was in place but not indexed; indexed it");
+      next++;
+    }
+    Path pending = pendingFile(next);
+    if (Files.exists(pending)) {
+      Summary s = Txn.calculateRead(store, () -> summary(pending, store));
+      try {
+        if (s.inStore == s.added + s.removed) {
+          new Pending(pending, s.entry(next)).publish();
+          done.add("change set " + next + " was written before its build's commit and not yet recorded;"
+              + " the store holds it, so it is recorded now");
+        } else if (s.inStore == 0) {
+          Files.delete(pending);
+          done.add("change set " + next + " belonged to a build that did not commit; dropped it");
+        } else {
+          Path aside = dir.resolve(patchFile(next).getFileName() + ".unresolved");
+          Files.move(pending, aside, StandardCopyOption.REPLACE_EXISTING);
+          done.add("change set " + next + " is only partly in the store (" + s.inStore + " of "
+              + (s.added + s.removed) + " changes); set aside as " + aside
+              + "; the change log may not describe the store's last build");
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot resolve " + pending, e);
+      }
+    }
+    return done;
+  }
+
+  /**
+   * A patch's figures as the index records them and, with a store, how many of its changes the
+   * store holds (an added quad it contains, a removed one it does not).
+   */
+  private static Summary summary(Path patch, DatasetGraph store) {
+    var s = new Summary(store);
+    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(patch))) {
+      RDFPatchOps.read(in).apply(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read change set " + patch, e);
+    }
+    return s;
+  }
+
+  private static final class Summary extends RDFChangesBase {
+    private final DatasetGraph store;
+    private final java.util.TreeSet<String> graphs = new java.util.TreeSet<>();
+    private Instant time;
+    private long added;
+    private long removed;
+    private long inStore;
+
+    Summary(DatasetGraph store) {
+      this.store = store;
+    }
+
+    Entry entry(int build) {
+      if (time == null) {
+        throw new IllegalStateException("change set " + build + " has no time header");
+      }
+      return new Entry(build, time, added, removed, List.copyOf(graphs));
+    }
+
+    @Override
+    public void header(String field, Node value) {
+      if (field.equals("time")) {
+        time = Instant.parse(value.getLiteralLexicalForm());
+      }
+    }
+
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+      added++;
+      graphs.add(g.getURI());
+      if (store != null && store.contains(g, s, p, o)) {
+        inStore++;
+      }
+    }
+
+    @Override
+    public void delete(Node g, Node s, Node p, Node o) {
+      removed++;
+      graphs.add(g.getURI());
+      if (store != null && !store.contains(g, s, p, o)) {
+        inStore++;
+      }
+    }
   }
 
   /** Patch headers, one {@code H key value .} line each, in order. */

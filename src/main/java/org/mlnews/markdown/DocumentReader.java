@@ -60,6 +60,19 @@ final class DocumentReader {
       "(?i)摘要|汇总|总结|summary|\\d{4}\\s*年\\s*\\d{1,2}\\s*月(?!.*周)|(january|february|march|april|may|june|july|august|september|october|november|december)[- ]\\d{4}");
   private static final Pattern THIS_POST = Pattern.compile("(?i)本帖|this post");
   private static final Pattern CJK = Pattern.compile("[\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}]");
+  /** "第 47 周", "week 47": a week by its number alone. */
+  private static final Pattern WEEK_NUMBER = Pattern.compile("(?i)(?:第\\s*(\\d{1,2})\\s*周|week\\s*(\\d{1,2}))");
+  /** "arxiv.org相同": a domain, then words the translation moved behind it (group 3). */
+  private static final Pattern DOMAIN_THEN_WORDS =
+      Pattern.compile("^【?([a-zA-Z0-9-]+( ?\\. ?[a-zA-Z0-9-]+)+)】?\\s*(.*)$");
+  // Section titles by kind, in either language (matched against the cleaned, lower-cased title).
+  private static final Pattern KIND_FEATURED = Pattern.compile(".*(特稿|featured).*");
+  private static final Pattern KIND_NEWS = Pattern.compile("^(本周|本月)?(新闻|news)[。.]?$");
+  private static final Pattern KIND_USE_CASES =
+      Pattern.compile(".*(用例|应用的例子|应用实例|使用案例|使用 ?cas|use ?cases?|real[- ]world|现实世界).*");
+  private static final Pattern KIND_ARTICLES = Pattern.compile(".*(技术文章|相关文章|\\barticles?\\b).*");
+  private static final Pattern KIND_PAPERS = Pattern.compile(".*(论文|报纸|papers?).*");
+  private static final Pattern KIND_OTHER_TOPICS = Pattern.compile(".*(其他主题|其他话题|other topics?).*");
 
   private final String slug;
   private final Path file;
@@ -367,19 +380,19 @@ final class DocumentReader {
   /** The normalised kind of a section title, in either language. */
   static SectionKind sectionKind(String title) {
     String t = Inlines.clean(title).toLowerCase(Locale.ROOT);
-    if (t.matches(".*(特稿|featured).*") || t.matches("^(本周|本月)?(新闻|news)[。.]?$")) {
+    if (KIND_FEATURED.matcher(t).matches() || KIND_NEWS.matcher(t).matches()) {
       return SectionKind.FEATURED;
     }
-    if (t.matches(".*(用例|应用的例子|应用实例|使用案例|使用 ?cas|use ?cases?|real[- ]world|现实世界).*")) {
+    if (KIND_USE_CASES.matcher(t).matches()) {
       return SectionKind.USE_CASES;
     }
-    if (t.matches(".*(技术文章|相关文章|\\barticles?\\b).*")) {
+    if (KIND_ARTICLES.matcher(t).matches()) {
       return SectionKind.ARTICLES;
     }
-    if (t.matches(".*(论文|报纸|papers?).*")) {
+    if (KIND_PAPERS.matcher(t).matches()) {
       return SectionKind.PAPERS;
     }
-    if (t.matches(".*(其他主题|其他话题|other topics?).*")) {
+    if (KIND_OTHER_TOPICS.matcher(t).matches()) {
       return SectionKind.OTHER;
     }
     return SectionKind.UNKNOWN;
@@ -437,7 +450,7 @@ final class DocumentReader {
         continue;
       }
       // "arxiv.org相同": a domain with the headline's last word moved behind it by the translation.
-      Matcher m = Pattern.compile("^【?([a-zA-Z0-9-]+( ?\\. ?[a-zA-Z0-9-]+)+)】?\\s*(.*)$").matcher(p);
+      Matcher m = DOMAIN_THEN_WORDS.matcher(p);
       if (!parts.isEmpty() && m.matches() && Links.isDomainLike(m.group(1))) {
         // Keep only words the translation moved there; "【newatlas.com】T21" is debris.
         p = CJK.matcher(m.group(3)).find() ? m.group(3) : "";
@@ -567,7 +580,7 @@ final class DocumentReader {
 
   /** "第 47 周(本帖)" names only a number: it is in the year of the issue's own week. */
   private WeekRef weekNumberOnly(String text) {
-    Matcher m = Pattern.compile("(?i)(?:第\\s*(\\d{1,2})\\s*周|week\\s*(\\d{1,2}))").matcher(text);
+    Matcher m = WEEK_NUMBER.matcher(text);
     WeekRef own = declaredWeek();
     if (!m.find() || own == null) {
       return null;

@@ -25,6 +25,8 @@ final class EntryBuilder {
 
   /** "【DeepMind 科学家:...——tech talks】": the linked page's title repeated under its card. */
   private static final Pattern CARD_ECHO = Pattern.compile("^【[^【】]*】$");
+  /** A sentence end followed by another sentence: running text, not a title. */
+  private static final Pattern SENTENCE_BREAK = Pattern.compile(".*[.!?]\\s+[A-Z].*");
 
   final int section;
   final SectionKind sectionKind;
@@ -264,7 +266,7 @@ final class EntryBuilder {
   }
 
   private static boolean isTitleish(String plain) {
-    return plain.length() <= MAX_TITLE && !plain.contains("。") && !plain.matches(".*[.!?]\\s+[A-Z].*");
+    return plain.length() <= MAX_TITLE && !plain.contains("。") && !SENTENCE_BREAK.matcher(plain).matches();
   }
 
   boolean hasLinks() {

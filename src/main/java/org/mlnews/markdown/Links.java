@@ -40,6 +40,15 @@ public final class Links {
       "(?i)(https?://)?(www\\.)?[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}(/\\S*)?");
   private static final Pattern DOMAIN_LIKE = Pattern.compile(
       "(?i)[a-z0-9-]+(\\.[a-z0-9-]+)*\\.[a-z]{2,}/?");
+  private static final Pattern HTTP = Pattern.compile("(?i)https?://.*");
+  /** Brackets around a domain ("【www.reddit.com】"). */
+  private static final Pattern BRACKETS = Pattern.compile("^[【\\[(（]+|[】\\])）]+$");
+  private static final Pattern SPACES_AND_STARS = Pattern.compile("[\\s*]+");
+  /** A URL's scheme and host: the host is group 1. */
+  private static final Pattern SCHEME_HOST = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:]+)");
+  /** A URL's scheme and authority, the port included. */
+  private static final Pattern SCHEME_AUTHORITY = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]+");
+  private static final Pattern ID_PARAM = Pattern.compile("[?&]id=([^&#]+)");
 
   /** Hosts of scholarly papers: a link there in a papers section makes the entry a paper. */
   private static final List<String> PAPER_HOSTS = List.of("arxiv.org", "openreview.net",
@@ -128,7 +137,7 @@ public final class Links {
     if (squeezed.length() > MAX_URL_LIKE) {
       return false;
     }
-    return !squeezed.isEmpty() && (squeezed.matches("(?i)https?://.*") || URL_LIKE.matcher(squeezed).matches());
+    return !squeezed.isEmpty() && (HTTP.matcher(squeezed).matches() || URL_LIKE.matcher(squeezed).matches());
   }
 
   /** Whether text is only a domain name ("arxiv.org", "【www.reddit.com】", "the gradient . pub"). */
@@ -136,7 +145,7 @@ public final class Links {
     if (text == null || text.length() > 4 * MAX_URL_LIKE) {
       return false;
     }
-    String squeezed = squeeze(text).replaceAll("^[【\\[(（]+|[】\\])）]+$", "");
+    String squeezed = BRACKETS.matcher(squeeze(text)).replaceAll("");
     if (squeezed.length() > MAX_URL_LIKE) {
       return false;
     }
@@ -144,7 +153,7 @@ public final class Links {
   }
 
   private static String squeeze(String text) {
-    return text.replaceAll("[\\s*]+", "");
+    return SPACES_AND_STARS.matcher(text).replaceAll("");
   }
 
   /** The bare URLs in running text, in order. Trailing sentence punctuation is not part of them. */
@@ -210,7 +219,7 @@ public final class Links {
     if (url == null) {
       return "";
     }
-    Matcher m = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://([^/?#:]+)").matcher(url);
+    Matcher m = SCHEME_HOST.matcher(url);
     if (!m.find()) {
       return "";
     }
@@ -239,9 +248,9 @@ public final class Links {
       return "";
     }
     String h = host(url);
-    String rest = url.replaceFirst("^[a-zA-Z][a-zA-Z0-9+.-]*://[^/?#]+", "");
+    String rest = SCHEME_AUTHORITY.matcher(url).replaceFirst("");
     String idParam = "";
-    Matcher m = Pattern.compile("[?&]id=([^&#]+)").matcher(rest);
+    Matcher m = ID_PARAM.matcher(rest);
     if (m.find()) {
       idParam = "?id=" + m.group(1);
     }

@@ -110,15 +110,20 @@ public final class Iris {
     return mint("time/year/" + year);
   }
 
+  private static final java.util.regex.Pattern WEEK_KEY = java.util.regex.Pattern.compile("\\d{4}-W\\d{2}");
+  private static final java.util.regex.Pattern MONTH_KEY = java.util.regex.Pattern.compile("\\d{4}-\\d{2}");
+  private static final java.util.regex.Pattern QUARTER_KEY = java.util.regex.Pattern.compile("\\d{4}-Q[1-4]");
+  private static final java.util.regex.Pattern YEAR_KEY = java.util.regex.Pattern.compile("\\d{4}");
+
   /** A period by its key: {@code 2020-W41}, {@code 2020-10}, {@code 2020-Q4} or {@code 2020}. */
   public Node period(String key) {
-    if (key.matches("\\d{4}-W\\d{2}")) {
+    if (WEEK_KEY.matcher(key).matches()) {
       return mint("time/week/" + key);
-    } else if (key.matches("\\d{4}-\\d{2}")) {
+    } else if (MONTH_KEY.matcher(key).matches()) {
       return mint("time/month/" + key);
-    } else if (key.matches("\\d{4}-Q[1-4]")) {
+    } else if (QUARTER_KEY.matcher(key).matches()) {
       return mint("time/quarter/" + key);
-    } else if (key.matches("\\d{4}")) {
+    } else if (YEAR_KEY.matcher(key).matches()) {
       return mint("time/year/" + key);
     }
     throw new IllegalArgumentException("Illegal period=" + key

@@ -166,6 +166,23 @@ public final class Store implements AutoCloseable {
     }
   }
 
+  private final java.util.concurrent.locks.ReentrantLock exclusive = new java.util.concurrent.locks.ReentrantLock();
+
+  /**
+   * Runs {@code work} while no other exclusive work on this store runs in this process (other
+   * processes are kept out by TDB2's lock file). For what spans more than one transaction and must
+   * not interleave with its kind: a build reads the store, writes it, then logs its change set, and
+   * the next build must see that change set logged.
+   */
+  public <T> T exclusively(Supplier<T> work) {
+    exclusive.lock();
+    try {
+      return work.get();
+    } finally {
+      exclusive.unlock();
+    }
+  }
+
   /** Whether opening found an interrupted {@link #bulkLoad} and emptied the store. */
   public boolean emptiedInterruptedLoad() {
     return emptied;

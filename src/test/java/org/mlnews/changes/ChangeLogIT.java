@@ -200,4 +200,78 @@ class ChangeLogIT {
     assertEquals("Illegal build=2 : the change sets run from 0 to 1", e.getMessage());
     assertFalse(log.entry(2).isPresent());
   }
+
+  /**
+   * A build killed between its commit and its change set leaves the change set pending; the next
+   * build's recovery decides from the store whether that build committed. Simulated here step by
+   * step: the changes are prepared, then applied (or not), and the "process" stops there.
+   */
+  @Test
+  void aChangeSetLeftPendingIsRecordedIfItsBuildCommittedAndDroppedIfNot() throws Exception {
+    build("2020-12-05T00:00:00Z");
+    var log = ChangeLog.of(storeDir);
+    Node graph = IRIS.issueGraph(W41);
+    Node issue = IRIS.issue(W41);
+    Instant time = Instant.parse("2020-12-06T00:00:00Z");
+    try (Store store = Store.open(storeDir)) {
+      DatasetGraph dsg = store.datasetGraph();
+      Quad existing = store.read(() -> dsg.find(graph, issue, Node.ANY, Node.ANY).next());
+      Quad note = Quad.create(graph, issue, Vocab.DC_DESCRIPTION,
+          org.apache.jena.graph.NodeFactory.createLiteralString("pending"));
+      var changes = new ChangeSet();
+      changes.delete(existing.getGraph(), existing.getSubject(), existing.getPredicate(), existing.getObject());
+      changes.add(note.getGraph(), note.getSubject(), note.getPredicate(), note.getObject());
+
+      // Killed before the commit: the store holds none of it.
+      log.prepare(changes, time);
+      assertEquals(List.of("change set 2 belonged to a build that did not commit; dropped it"),
+          log.recover(dsg));
+      assertEquals(1, log.entries().size());
+
+      // Killed after the commit.
+      log.prepare(changes, time);
+      store.write(() -> {
+        dsg.delete(existing);
+        dsg.add(note);
+      });
+      assertTrue(log.recover(dsg).get(0).contains("the store holds it, so it is recorded now"));
+      var recorded = log.entry(2).orElseThrow();
+      assertEquals(List.of(1L, 1L, List.of(graph.getURI())),
+          List.of(recorded.added(), recorded.removed(), recorded.graphs()));
+      assertEquals(time, recorded.time());
+      assertEquals(List.of(note), quads(log.readPatch(2), true));
+      assertEquals(List.of(existing), quads(log.readPatch(2), false));
+      assertEquals(List.of(), log.recover(dsg), "nothing left to recover");
+
+      // Killed after the patch was moved into place, before the index line.
+      var back = new ChangeSet();
+      back.delete(note.getGraph(), note.getSubject(), note.getPredicate(), note.getObject());
+      back.add(existing.getGraph(), existing.getSubject(), existing.getPredicate(), existing.getObject());
+      var pending = log.prepare(back, time.plusSeconds(60));
+      store.write(() -> {
+        dsg.delete(note);
+        dsg.add(existing);
+      });
+      Files.move(storeDir.resolve("changes").resolve("000003.rdfp.pending"), log.patchFile(3));
+      assertEquals(List.of("change set 3 was in place but not indexed; indexed it"), log.recover(dsg));
+      assertEquals(pending.entry(), log.entry(3).orElseThrow());
+
+      // Only part of it in the store: no build makes that, so it is set aside, and said so.
+      var two = new ChangeSet();
+      two.add(note.getGraph(), note.getSubject(), note.getPredicate(), note.getObject());
+      Quad other = Quad.create(graph, issue, Vocab.DC_DESCRIPTION,
+          org.apache.jena.graph.NodeFactory.createLiteralString("other"));
+      two.add(other.getGraph(), other.getSubject(), other.getPredicate(), other.getObject());
+      log.prepare(two, time);
+      store.write(() -> dsg.add(note));
+      assertTrue(log.recover(dsg).get(0).contains("only partly in the store (1 of 2 changes)"));
+      assertTrue(Files.exists(storeDir.resolve("changes").resolve("000004.rdfp.unresolved")));
+      assertEquals(3, log.entries().size());
+      store.write(() -> dsg.delete(note));
+    }
+    // The next build numbers its change set after the recovered ones.
+    editW41();
+    var report = build("2020-12-12T00:00:00Z");
+    assertEquals(4, log.entries().size(), report.notes().toString());
+  }
 }
