@@ -49,6 +49,11 @@ final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-rows", defaultValue = "10000", description = "Most rows a SELECT returns. Default: ${DEFAULT-VALUE}")
   long maxRows;
 
+  @Option(names = "--max-request-bytes", defaultValue = "1048576", paramLabel = "BYTES",
+      description = "Largest request body accepted (a query, an update, an upload); a larger one gets 413. "
+          + "Default: ${DEFAULT-VALUE} (1 MiB)")
+  long maxRequestBytes;
+
   @Option(names = "--no-build", description = "Serve the store as it is, without building first.")
   boolean noBuild;
 
@@ -85,7 +90,7 @@ final class ServeCommand implements Callable<Integer> {
     try {
       serverBuilder = MlnewsServer.builder().port(port).host(host)
           .timeout(Duration.ofMillis(Math.round(timeoutSeconds * 1000)))
-          .maxRows(maxRows).allowUpdate(allowUpdate).passwordFile(passwordFile).iris(options.iris());
+          .maxRows(maxRows).maxRequestBytes(maxRequestBytes).allowUpdate(allowUpdate).passwordFile(passwordFile).iris(options.iris());
     } catch (IllegalArgumentException e) {
       throw new Cli.UsageException(e.getMessage());
     }
@@ -217,7 +222,7 @@ final class ServeCommand implements Callable<Integer> {
       OptionSpec opt = key.equals("config") ? null : spec.findOption("--" + key);
       if (opt == null) {
         throw new Cli.UsageException("config file " + file + ": unknown key '" + key + "'; keys are the long "
-            + "option names of serve: port, host, timeout, max-rows, store, data, ontology, queries, base, "
+            + "option names of serve: port, host, timeout, max-rows, max-request-bytes, store, data, ontology, queries, base, "
             + "no-build, watch, allow-update, password-file, verbose");
       }
       if (parsed.hasMatchedOption(opt)) {

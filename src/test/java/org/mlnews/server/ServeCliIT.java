@@ -200,6 +200,10 @@ class ServeCliIT {
     err = new StringWriter();
     assertEquals(Cli.USAGE, run(new StringWriter(), err, "serve", "--timeout", "0", "--store", storeDir.toString()));
     assertTrue(err.toString().contains("Timeout must be positive"), err.toString());
+    err = new StringWriter();
+    assertEquals(Cli.USAGE, run(new StringWriter(), err, "serve", "--max-request-bytes", "100", "--store",
+        storeDir.toString()));
+    assertTrue(err.toString().contains("Max request bytes must be at least 1024"), err.toString());
   }
 
   @Test
@@ -210,6 +214,7 @@ class ServeCliIT {
         port = 0
         timeout = 2.5
         max-rows = 3
+        max-request-bytes = 2048
         no-build = true
         """);
     var s = new Serving("--config", config.toString(), "--max-rows", "5");
@@ -219,6 +224,11 @@ class ServeCliIT {
     var r = get(endpoint + "?query=" + enc("SELECT * { ?s ?p ?o }"), "Accept", "text/csv");
     assertEquals(200, r.statusCode());
     assertEquals(1, r.body().strip().split("\r?\n").length, "empty store (not built): " + r.body());
+    // The request limit from the config: a query just over it is refused, one under it runs.
+    String padding = "#" + "x".repeat(2048) + "\n";
+    assertEquals(413, Fixture.post(endpoint, "application/sparql-query", padding + "ASK {}").statusCode());
+    assertEquals(200, Fixture.post(endpoint, "application/sparql-query", "#" + padding.substring(1100) + "ASK {}")
+        .statusCode());
 
     Files.writeString(config, "prot = 8080\n");
     var err = new StringWriter();
