@@ -23,10 +23,8 @@ import org.mlnews.issue.WeekRef;
 import org.mlnews.rdf.Iris;
 import org.mlnews.rdf.IssueMapper;
 import org.mlnews.rdf.Provenance;
-import org.mlnews.rdf.LinkIris;
 import org.mlnews.rdf.RdfTerms;
 import org.mlnews.rdf.StrictRoundTrip;
-import org.mlnews.time.DateChecks;
 import org.mlnews.topics.TopicScheme;
 
 /**
@@ -43,9 +41,10 @@ import org.mlnews.topics.TopicScheme;
  *   <li>the graph written as Turtle and as N-Triples reads back, with no warning, to the same graph;
  *   <li>the issue written as JSON reads back to an equal issue.
  * </ol>
- * Every {@value #FULL_EVERY}th input also gets the topic tagger, the Turtle and N-Triples round
- * trip and the JSON round trip; the others get a check of every RDF term as a strict parser would
- * check it ({@link RdfTerms}). Inputs run on up to 4 threads, each derived from the seed and its
+ * Every input goes through the build's whole {@link Extractor}, topic tagging included. Every
+ * {@value #FULL_EVERY}th input also gets the Turtle and N-Triples round trip and the JSON round
+ * trip; the others get a check of every RDF term as a strict parser would check it
+ * ({@link RdfTerms}). Inputs run on up to 4 threads, each derived from the seed and its
  * number alone. {@code -Dmlnews.fuzz.count=N} sets the number of inputs (default 2000),
  * {@code -Dmlnews.fuzz.seed=S} the seed ({@code random} for a new one); both are printed, and a
  * failing input is saved under {@code target/fuzz-failures/} with its seed and number.
@@ -53,7 +52,7 @@ import org.mlnews.topics.TopicScheme;
 class MutationFuzzTest {
   static final int COUNT = Integer.getInteger("mlnews.fuzz.count", 2000);
   static final String SEED = System.getProperty("mlnews.fuzz.seed", "20201004");
-  /** Every how many inputs the whole pipeline runs: tagging, Turtle and N-Triples, JSON. */
+  /** Every how many inputs the round trips run: Turtle and N-Triples, JSON. */
   static final int FULL_EVERY = 100;
 
   static final String[] INSERTS = {
@@ -91,7 +90,7 @@ class MutationFuzzTest {
   enum Outcome { ISSUE, REFUSED }
 
   /** Shared by the worker threads: all immutable and thread-safe. */
-  record Pipeline(IssueReader reader, Extractor extractor, IssueMapper mapper, Provenance prov) {}
+  record Pipeline(Extractor extractor, IssueMapper mapper, Provenance prov) {}
 
   @Test
   void mutatedRealIssuesGiveAnIssueOrASourceExceptionAndValidRdfAndJson() throws Exception {
@@ -101,8 +100,7 @@ class MutationFuzzTest {
     for (Path f : seedFiles) {
       originals.add(Files.readAllBytes(f));
     }
-    var reader = IssueReader.create();
-    var pipeline = new Pipeline(reader, new Extractor(reader, TopicScheme.load(Path.of("ontology", "topics.ttl")).tagger()),
+    var pipeline = new Pipeline(new Extractor(IssueReader.create(), TopicScheme.load(Path.of("ontology", "topics.ttl")).tagger()),
         new IssueMapper(new Iris(Iris.DEFAULT_BASE)), new Provenance("fuzz.md", "0".repeat(64), "fuzz", Instant.EPOCH));
 
     var failures = new java.util.concurrent.ConcurrentLinkedQueue<String>();
@@ -162,9 +160,7 @@ class MutationFuzzTest {
     boolean full = i % FULL_EVERY == 0;
     Issue issue;
     try {
-      // The topic tagger costs ~100 ms an issue (200 label patterns per text), more than all the
-      // rest: every FULL_EVERY-th input runs the build's whole Extractor, the others all but tagging.
-      issue = full ? p.extractor().extract(input) : extractWithoutTopics(p.reader(), input);
+      issue = p.extractor().extract(input);
     } catch (SourceException e) {
       if (e.file() == null || !e.getMessage().startsWith(input.toString())) {
         throw new AssertionError("a SourceException that does not name the file: " + e.getMessage());
@@ -194,12 +190,6 @@ class MutationFuzzTest {
       }
     }
     return Outcome.ISSUE;
-  }
-
-  /** What {@link Extractor#extract} does to a Markdown file, except tagging topics. */
-  static Issue extractWithoutTopics(IssueReader reader, Path file) throws SourceException {
-    Issue issue = reader.read(file);
-    return LinkIris.clean(issue.withWarnings(DateChecks.check(issue)));
   }
 
   static Path save(long seed, int i, byte[] input) {
