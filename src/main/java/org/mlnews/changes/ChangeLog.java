@@ -188,18 +188,38 @@ public final class ChangeLog {
     headers.put("time", NodeFactory.createLiteralDT(time.toString(), XSDDatatype.XSDdateTime));
     var entry = new Entry(build, time, body.added(), body.removed(), body.graphs());
     Path file = pendingFile(build);
-    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-        StandardOpenOption.TRUNCATE_EXISTING)) {
-      var out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-      writeHeaders(out, headers);
-      Files.copy(body.file(), out);
-      out.flush();
-      // On disk before the store commits: after a power cut too, the commit is never without it.
-      channel.force(true);
+    // Written under a temporary name and renamed whole: a process killed while writing leaves no
+    // half a patch under the pending name, only a temporary file that recover() removes.
+    Path tmp = partialFile(build);
+    try {
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING)) {
+        var out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        writeHeaders(out, headers);
+        Files.copy(body.file(), out);
+        out.flush();
+        // On disk before the store commits: after a power cut too, the commit is never without it.
+        channel.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      forceFolder();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write change set " + build + " in " + dir, e);
     }
     return new Pending(file, entry);
+  }
+
+  /** Makes a rename in the log's folder durable where the platform can force a folder (Linux can). */
+  private void forceFolder() {
+    try (FileChannel folder = FileChannel.open(dir, StandardOpenOption.READ)) {
+      folder.force(true);
+    } catch (IOException e) {
+      // Not supported here: the rename is as durable as the platform makes it.
+    }
+  }
+
+  private Path partialFile(int build) {
+    return dir.resolve(pendingFile(build).getFileName() + ".tmp");
   }
 
   private Path pendingFile(int build) {
@@ -276,9 +296,10 @@ public final class ChangeLog {
    * Finishes what a build cut off mid-way left of its change set; the next build calls it before it
    * records its own. A patch that was {@link #prepare prepared} but neither published nor discarded
    * is published when the store holds its changes (its build committed) and dropped when it holds
-   * none of them; one moved into place but missing from the index is indexed. A pending patch the
-   * store holds only part of (which no build of this log makes) is set aside as
-   * {@code NNNNNN.rdfp.unresolved}, and said so.
+   * none of them; one moved into place but missing from the index is indexed; one cut off while it
+   * was written (its temporary file) is removed, since its build had not reached its commit. A
+   * pending patch that cannot be read, or that the store holds only part of (no build of this log
+   * leaves either), is set aside as {@code NNNNNN.rdfp.unresolved}, and said so.
    *
    * @return what was done, a sentence each (nothing when there was nothing to do)
    */
@@ -293,29 +314,56 @@ public final class ChangeLog {
       done.add("change set " + next + " was in place but not indexed; indexed it");
       next++;
     }
+    try {
+      if (Files.deleteIfExists(partialFile(next))) {
+        done.add("change set " + next + " was cut off while being written, before its build's commit;"
+            + " removed it");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove " + partialFile(next), e);
+    }
     Path pending = pendingFile(next);
     if (Files.exists(pending)) {
-      Summary s = Txn.calculateRead(store, () -> summary(pending, store));
-      try {
-        if (s.inStore == s.added + s.removed) {
-          new Pending(pending, s.entry(next)).publish();
-          done.add("change set " + next + " was written before its build's commit and not yet recorded;"
-              + " the store holds it, so it is recorded now");
-        } else if (s.inStore == 0) {
-          Files.delete(pending);
-          done.add("change set " + next + " belonged to a build that did not commit; dropped it");
-        } else {
-          Path aside = dir.resolve(patchFile(next).getFileName() + ".unresolved");
-          Files.move(pending, aside, StandardCopyOption.REPLACE_EXISTING);
-          done.add("change set " + next + " is only partly in the store (" + s.inStore + " of "
-              + (s.added + s.removed) + " changes); set aside as " + aside
-              + "; the change log may not describe the store's last build");
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot resolve " + pending, e);
-      }
+      done.add(settle(pending, next, store));
     }
     return done;
+  }
+
+  /**
+   * Publishes or drops a pending patch by what the store holds of it; returns the sentence saying
+   * which.
+   */
+  private String settle(Path pending, int build, DatasetGraph store) {
+    Summary s;
+    try {
+      s = Txn.calculateRead(store, () -> summary(pending, store));
+    } catch (RuntimeException e) {
+      // Not a patch this log wrote (those are renamed into place whole): keep it, out of the way.
+      return setAside(pending, build, "cannot be read (" + e.getMessage() + ")");
+    }
+    if (s.inStore == s.added + s.removed) {
+      new Pending(pending, s.entry(build)).publish();
+      return "change set " + build + " was written before its build's commit and not yet recorded;"
+          + " the store holds it, so it is recorded now";
+    }
+    if (s.inStore == 0) {
+      new Pending(pending, null).discard();
+      return "change set " + build + " belonged to a build that did not commit; dropped it";
+    }
+    return setAside(pending, build, "is only partly in the store (" + s.inStore + " of "
+        + (s.added + s.removed) + " changes)");
+  }
+
+  /** Moves a pending patch that cannot be settled out of the way; returns the sentence saying so. */
+  private String setAside(Path pending, int build, String why) {
+    Path aside = dir.resolve(patchFile(build).getFileName() + ".unresolved");
+    try {
+      Files.move(pending, aside, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + pending + " aside", e);
+    }
+    return "change set " + build + " " + why + "; set aside as " + aside
+        + "; the change log may not describe the store's last build";
   }
 
   /**

@@ -251,7 +251,7 @@ class CrashSafetyIT {
         now = matching(expected, actual, graphs);
         if (now == null) {
           fail("run " + k + " (" + state + " -> " + target + ", killed after " + delay + " ms): the store matches"
-              + " neither version:\n" + describe(expected, actual, graphs, state, target));
+              + " neither version:\n" + describe(expected, actual, graphs, state, target) + keepEvidence(store, k));
         }
         assertTrue(now.equals(state) || now.equals(target), "run " + k + ": " + now);
       }
@@ -364,6 +364,29 @@ class CrashSafetyIT {
       sb.append("  ").append(verdict).append("  ").append(g).append(": ").append(a).append('\n');
     }
     return sb.toString();
+  }
+
+  /**
+   * Copies the store as the failed check found it, and the killed build's output, to
+   * {@code target/crash-failures/}; returns where, with the end of that output.
+   */
+  String keepEvidence(Path store, int run) throws Exception {
+    Path dir = Path.of("target", "crash-failures", SEED + "-run" + run);
+    deleteTree(dir);
+    try (Stream<Path> s = Files.walk(store)) {
+      for (Path p : s.toList()) {
+        Path to = dir.resolve("store").resolve(store.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(p, to);
+        }
+      }
+    }
+    String log = Files.readString(tmp.resolve("child.log"));
+    Files.writeString(dir.resolve("child.log"), log);
+    return "\nstore and the build's output kept in " + dir.toAbsolutePath() + "; the output ends:\n"
+        + log.substring(Math.max(0, log.length() - 2000));
   }
 
   static void deleteTree(Path dir) throws Exception {

@@ -268,6 +268,17 @@ class ChangeLogIT {
       assertTrue(Files.exists(storeDir.resolve("changes").resolve("000004.rdfp.unresolved")));
       assertEquals(3, log.entries().size());
       store.write(() -> dsg.delete(note));
+
+      // Killed while writing the pending patch: only its temporary file is there, and it goes.
+      Path folder = storeDir.resolve("changes");
+      Files.writeString(folder.resolve("000004.rdfp.pending.tmp"), "H id <urn:uuid:1> .\nTX .\nA <a");
+      assertEquals(List.of("change set 4 was cut off while being written, before its build's commit;"
+          + " removed it"), log.recover(dsg));
+      assertFalse(Files.exists(folder.resolve("000004.rdfp.pending.tmp")));
+      // A pending file that is not a whole patch (none this log writes) is set aside, not fatal.
+      Files.writeString(folder.resolve("000004.rdfp.pending"), "H id <urn:uuid:1> .\nTX .\nA <a");
+      assertTrue(log.recover(dsg).get(0).startsWith("change set 4 cannot be read"));
+      assertEquals(3, log.entries().size());
     }
     // The next build numbers its change set after the recovered ones.
     editW41();
