@@ -35,7 +35,12 @@ final class BuildChecks {
 
   private BuildChecks() {}
 
-  static void duplicateClaims(Extractor extractor, Map<String, Path> sources, List<Issue> known,
+  /** Reads an issue again from its file. */
+  interface Reread {
+    Issue issue(String slug) throws SourceException;
+  }
+
+  static void duplicateClaims(Reread reread, Map<String, Path> sources, List<Issue> known,
       Map<String, Issue> parsed, Map<String, Builder.Stored> stored, List<SourceException> failed,
       Set<String> failedSlugs) {
     // Who claims what: "week 41 of 2020" -> slugs.
@@ -79,7 +84,7 @@ final class BuildChecks {
           && !Objects.equals(stored.get(slug).claimWarning(), want == null ? null : want.message())) {
         // Unchanged itself, but another file now claims (or no longer claims) its week.
         try {
-          Issue again = extractor.extract(sources.get(slug));
+          Issue again = reread.issue(slug);
           parsed.put(slug, want == null ? again : again.withWarnings(List.of(want)));
         } catch (SourceException e) {
           failed.add(e);

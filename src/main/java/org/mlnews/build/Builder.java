@@ -220,9 +220,19 @@ public final class Builder {
     InOrder.map(List.copyOf(sources.entrySet()), e -> {
       String hash = null;
       try {
-        hash = hashOf(e.getValue(), cache);
         Stored s = stored.get(e.getKey());
-        Issue issue = s == null || !s.hash().equals(hash) ? extractor.extract(e.getValue()) : null;
+        var attrs = attributes(e.getValue());
+        String remembered = cache.lookup(e.getValue().getFileName().toString(), attrs).orElse(null);
+        if (remembered != null && s != null && s.hash().equals(remembered)) {
+          cache.put(e.getValue().getFileName().toString(), attrs, remembered);
+          return new Read(e.getKey(), remembered, null, null);
+        }
+        // Hashed and extracted from the same bytes: a file replaced while the build reads it must
+        // not give a graph of one content under the hash of another.
+        byte[] bytes = readSource(e.getValue());
+        hash = hash(bytes);
+        cache.put(e.getValue().getFileName().toString(), attrs, hash);
+        Issue issue = s == null || !s.hash().equals(hash) ? extractor.extract(e.getValue(), bytes) : null;
         return new Read(e.getKey(), hash, issue, null);
       } catch (SourceException ex) {
         return new Read(e.getKey(), hash, null, ex);
@@ -255,14 +265,15 @@ public final class Builder {
       if (hashes.containsKey(slug) && !parsed.containsKey(slug)
           && !Objects.equals(e.getValue().inferredWeek(), inferred.get(slug))) {
         try {
-          parsed.put(slug, extractor.extract(sources.get(slug)));
+          parsed.put(slug, reread(slug, sources, hashes));
         } catch (SourceException ex) {
           failed.add(ex);
           failedSlugs.add(slug);
         }
       }
     }
-    BuildChecks.duplicateClaims(extractor, sources, known, parsed, stored, failed, failedSlugs);
+    BuildChecks.duplicateClaims(slug -> reread(slug, sources, hashes), sources, known, parsed, stored,
+        failed, failedSlugs);
 
     var plan = new Plan(sources, hashes, parsed, inferences, inferred, clock.instant());
     var added = new ArrayList<String>();
@@ -507,23 +518,29 @@ public final class Builder {
     }
   }
 
-  /** The file's hash with the build's fingerprint: from the cache when the file did not change on disk. */
-  private String hashOf(Path file, SourceHashes cache) throws SourceException {
-    String name = file.getFileName().toString();
-    java.nio.file.attribute.BasicFileAttributes attrs;
+  /**
+   * An unchanged file read again (its inferred week moved, or its week's claims did): extracted from
+   * the bytes read now, with its hash taken from them too, in case the file changed since.
+   */
+  private Issue reread(String slug, Map<String, Path> sources, Map<String, String> hashes)
+      throws SourceException {
+    byte[] bytes = readSource(sources.get(slug));
+    Issue issue = extractor.extract(sources.get(slug), bytes);
+    hashes.put(slug, hash(bytes));
+    return issue;
+  }
+
+  /** A source's hash with the build's fingerprint. */
+  private String hash(byte[] source) {
+    return sha256(fingerprint.getBytes(StandardCharsets.UTF_8), source);
+  }
+
+  private static java.nio.file.attribute.BasicFileAttributes attributes(Path file) throws SourceException {
     try {
-      attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+      return Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
     } catch (IOException e) {
       throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }
-    var cached = cache.lookup(name, attrs);
-    if (cached.isPresent()) {
-      cache.put(name, attrs, cached.get());
-      return cached.get();
-    }
-    String hash = sha256(fingerprint.getBytes(StandardCharsets.UTF_8), readSource(file));
-    cache.put(name, attrs, hash);
-    return hash;
   }
 
   private static byte[] readSource(Path file) throws SourceException {

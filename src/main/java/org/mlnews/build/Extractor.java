@@ -33,8 +33,20 @@ public final class Extractor {
   }
 
   public Issue extract(Path file) throws SourceException {
+    try {
+      return extract(file, org.mlnews.issue.SourceLimits.read(file));
+    } catch (IOException e) {
+      throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Extracts from a file's bytes, read already: a build hashes and extracts the same bytes, so the
+   * hash it records is that of the content it stored, even if the file is replaced meanwhile.
+   */
+  public Issue extract(Path file, byte[] bytes) throws SourceException {
     if (isJson(file)) {
-      Issue issue = IssueJson.read(file);
+      Issue issue = IssueJson.read(file, bytes);
       String name = file.getFileName().toString();
       String slug = name.substring(0, name.length() - ".json".length());
       if (!issue.slug().equals(slug)) {
@@ -45,7 +57,7 @@ public final class Extractor {
       }
       return LinkIris.clean(issue);
     }
-    Issue issue = reader.read(file);
+    Issue issue = reader.read(file, bytes);
     Issue tagged = issue.withEntries(issue.entries().stream()
         .map(e -> e.withTopics(tagger.tag(e.heading(), e.title(), e.summary())))
         .toList());

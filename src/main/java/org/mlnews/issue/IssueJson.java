@@ -86,7 +86,16 @@ public final class IssueJson {
   /** Reads one issue; errors name the file, line and column of the offending JSON. */
   public static Issue read(Path file) throws SourceException {
     try {
-      Issue issue = MAPPER.readValue(SourceLimits.read(file), Issue.class);
+      return read(file, SourceLimits.read(file));
+    } catch (IOException e) {
+      throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
+  /** Reads one issue from a file's bytes, read already. */
+  public static Issue read(Path file, byte[] bytes) throws SourceException {
+    try {
+      Issue issue = MAPPER.readValue(bytes, Issue.class);
       if (issue == null) {
         throw new SourceException(file, 1, 0, "not a valid issue record: the file holds null, not an object");
       }

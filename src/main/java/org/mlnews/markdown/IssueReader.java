@@ -60,6 +60,11 @@ public final class IssueReader {
     } catch (IOException | RuntimeException e) {
       throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }
+    return read(file, bytes);
+  }
+
+  /** Reads a file's bytes, read already (so that what is read is what was hashed, say). */
+  public Issue read(Path file, byte[] bytes) throws SourceException {
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     String slug = name.endsWith(".md") ? name.substring(0, name.length() - 3) : name;
     return read(slug, decode(bytes, file), file);

@@ -201,7 +201,8 @@ public final class Store implements AutoCloseable {
 
   /**
    * Loads an empty store with TDB2's bulk loader (the phased loader, as {@code tdb2.tdbloader}):
-   * {@code load} sends quads to the stream; once they are all in the indexes, {@code whenLoaded}
+   * {@code load} sends quads of named graphs to the stream, each once; once every quad index holds
+   * all of them (checked: a load that lost some fails with a {@link StoreException}), {@code whenLoaded}
    * runs (e.g. to record the change log), and only then is the load marked complete. Other
    * transactions of this process wait while the loader holds the store; a load cut off by a crash
    * or an error leaves {@link #BULK_MARKER}, and the next {@link #open} empties the store.
@@ -222,8 +223,15 @@ public final class Store implements AutoCloseable {
     // The loader reports progress to a MonitorOutput; the build reports for itself.
     var loader = org.apache.jena.tdb2.loader.LoaderFactory.phasedLoader(dsg, (fmt, args) -> { });
     loader.startBulk();
+    long[] sent = {0};
     try {
-      load.accept(loader.stream());
+      load.accept(new org.apache.jena.riot.system.StreamRDFWrapper(loader.stream()) {
+        @Override
+        public void quad(org.apache.jena.sparql.core.Quad quad) {
+          sent[0]++;
+          super.quad(quad);
+        }
+      });
     } catch (RuntimeException | Error e) {
       // Drain the loader's threads and release the store; the marker stays, so the next open empties it.
       try {
@@ -234,12 +242,33 @@ public final class Store implements AutoCloseable {
       throw e;
     }
     loader.finishBulk();
+    checkLoaded(sent[0]);
     whenLoaded.run();
     try {
       Files.delete(marker);
     } catch (java.io.IOException e) {
       throw new StoreException("cannot remove " + marker + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Fails unless every quad index holds exactly the quads sent. TDB2's loader threads log and drop
+   * an error rather than pass it on, and the load runs outside any transaction: this check is what
+   * stands between such a load and a store marked complete with part of its data.
+   */
+  private void checkLoaded(long sent) {
+    var table = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getTupleTable();
+    read(() -> {
+      for (var index : table.getIndexes()) {
+        long held = index.size();
+        if (held != sent) {
+          throw new StoreException("the bulk load of " + dir + " did not complete: index " + index.getName()
+              + " holds " + held + " quads where " + sent + " were sent; the store is emptied when next"
+              + " opened, and the next build loads it again", null);
+        }
+      }
+      return null;
+    });
   }
 
   /** The dataset; its default graph is the union of the named graphs. */

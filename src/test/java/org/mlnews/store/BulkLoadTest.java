@@ -65,4 +65,29 @@ class BulkLoadTest {
       assertEquals(1L, again.read(again::quadCount));
     }
   }
+
+  /**
+   * A load whose indexes do not hold every quad sent is not marked complete. A quad sent twice
+   * (which the build never does) stands in for quads a loader thread lost.
+   */
+  @Test
+  void aLoadThatLostQuadsIsNotMarkedComplete() {
+    Path dir = tmp.resolve("store");
+    var followedUp = new boolean[1];
+    try (Store store = Store.open(dir)) {
+      var e = assertThrows(StoreException.class, () -> store.bulkLoad(stream -> {
+        for (int i = 0; i < 100; i++) {
+          stream.quad(quad(i));
+        }
+        stream.quad(quad(7));
+      }, () -> followedUp[0] = true));
+      assertTrue(e.getMessage().contains("holds 100 quads where 101 were sent"), e.getMessage());
+      assertFalse(followedUp[0], "the follow-up (the change log) runs only after a complete load");
+      assertTrue(Files.exists(dir.resolve(Store.BULK_MARKER)));
+    }
+    try (Store again = Store.open(dir)) {
+      assertTrue(again.emptiedInterruptedLoad());
+      assertTrue(again.read(again::isEmpty));
+    }
+  }
 }
