@@ -40,6 +40,7 @@ import org.mlnews.changes.ChangeSet;
 import org.mlnews.changes.PatchBody;
 import org.mlnews.issue.Issue;
 import org.mlnews.issue.SourceException;
+import org.mlnews.issue.SourceLimits;
 import org.mlnews.issue.Warning;
 import org.mlnews.issue.WeekRef;
 import org.mlnews.markdown.IssueReader;
@@ -218,21 +219,23 @@ public final class Builder {
     record Read(String slug, String hash, Issue issue, SourceException error) {}
     SourceHashes cache = SourceHashes.load(store.dir(), fingerprint);
     InOrder.map(List.copyOf(sources.entrySet()), e -> {
+      Path file = e.getValue();
+      String name = file.getFileName().toString();
       String hash = null;
       try {
         Stored s = stored.get(e.getKey());
-        var attrs = attributes(e.getValue());
-        String remembered = cache.lookup(e.getValue().getFileName().toString(), attrs).orElse(null);
+        var attrs = attributes(file);
+        String remembered = cache.lookup(name, attrs).orElse(null);
         if (remembered != null && s != null && s.hash().equals(remembered)) {
-          cache.put(e.getValue().getFileName().toString(), attrs, remembered);
+          cache.put(name, attrs, remembered);
           return new Read(e.getKey(), remembered, null, null);
         }
         // Hashed and extracted from the same bytes: a file replaced while the build reads it must
         // not give a graph of one content under the hash of another.
-        byte[] bytes = readSource(e.getValue());
+        byte[] bytes = SourceLimits.readSource(file);
         hash = hash(bytes);
-        cache.put(e.getValue().getFileName().toString(), attrs, hash);
-        Issue issue = s == null || !s.hash().equals(hash) ? extractor.extract(e.getValue(), bytes) : null;
+        cache.put(name, attrs, hash);
+        Issue issue = s == null || !s.hash().equals(hash) ? extractor.extract(file, bytes) : null;
         return new Read(e.getKey(), hash, issue, null);
       } catch (SourceException ex) {
         return new Read(e.getKey(), hash, null, ex);
@@ -524,7 +527,7 @@ public final class Builder {
    */
   private Issue reread(String slug, Map<String, Path> sources, Map<String, String> hashes)
       throws SourceException {
-    byte[] bytes = readSource(sources.get(slug));
+    byte[] bytes = SourceLimits.readSource(sources.get(slug));
     Issue issue = extractor.extract(sources.get(slug), bytes);
     hashes.put(slug, hash(bytes));
     return issue;
@@ -543,11 +546,4 @@ public final class Builder {
     }
   }
 
-  private static byte[] readSource(Path file) throws SourceException {
-    try {
-      return org.mlnews.issue.SourceLimits.read(file);
-    } catch (IOException e) {
-      throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
-    }
-  }
 }

@@ -33,11 +33,7 @@ public final class Extractor {
   }
 
   public Issue extract(Path file) throws SourceException {
-    try {
-      return extract(file, org.mlnews.issue.SourceLimits.read(file));
-    } catch (IOException e) {
-      throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
-    }
+    return extract(file, org.mlnews.issue.SourceLimits.readSource(file));
   }
 
   /**

@@ -96,7 +96,6 @@ final class StateCache {
     });
   }
 
-
   private static String week(WeekRef w) {
     return w == null ? "" : w.year() + "-W" + w.number();
   }

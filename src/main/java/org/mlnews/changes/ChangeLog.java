@@ -117,15 +117,9 @@ public final class ChangeLog {
   }
 
   /**
-   * Writes a build's changes as the next patch and appends it to the index; returns its entry. For
-   * changes already in the store: a build that commits them in a transaction {@link #prepare}s its
-   * patch before the commit instead.
+   * Records a finished body from {@link #openBody} as the next patch, for changes the store already
+   * holds (a first build's, once loaded): {@link #prepare}, then publish.
    */
-  public Entry record(ChangeSet changes, Instant time) {
-    return prepare(changes, time).publish();
-  }
-
-  /** Records a finished body from {@link #openBody} as the next patch: {@link #prepare}, then publish. */
   public Entry record(PatchBody body, Instant time) {
     return prepare(body, time).publish();
   }

@@ -85,11 +85,7 @@ public final class IssueJson {
 
   /** Reads one issue; errors name the file, line and column of the offending JSON. */
   public static Issue read(Path file) throws SourceException {
-    try {
-      return read(file, SourceLimits.read(file));
-    } catch (IOException e) {
-      throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
-    }
+    return read(file, SourceLimits.readSource(file));
   }
 
   /** Reads one issue from a file's bytes, read already. */

@@ -47,6 +47,18 @@ public final class SourceLimits {
     return bytes;
   }
 
+  /**
+   * {@link #read}, with a file that cannot be read at all reported as a {@link SourceException}
+   * too ("cannot read: ..."): what a reader of issue files wants, one kind of error per file.
+   */
+  public static byte[] readSource(Path file) throws SourceException {
+    try {
+      return read(file);
+    } catch (IOException e) {
+      throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
+    }
+  }
+
   private static long sizeOf(Path file, long atLeast) {
     try {
       return Math.max(Files.size(file), atLeast);

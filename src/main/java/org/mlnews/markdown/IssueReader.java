@@ -1,6 +1,5 @@
 package org.mlnews.markdown;
 
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -56,8 +55,8 @@ public final class IssueReader {
     }
     byte[] bytes;
     try {
-      bytes = SourceLimits.read(file);
-    } catch (IOException | RuntimeException e) {
+      bytes = SourceLimits.readSource(file);
+    } catch (RuntimeException e) {
       throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }
     return read(file, bytes);

@@ -195,8 +195,7 @@ public final class Store implements AutoCloseable {
 
   /** Quads in the store, from the size of one quad index (no node is decoded); call inside a transaction. */
   public long quadCount() {
-    return TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getTupleTable()
-        .getIndex(0).size();
+    return quadIndexes()[0].size();
   }
 
   /**
@@ -257,9 +256,8 @@ public final class Store implements AutoCloseable {
    * stands between such a load and a store marked complete with part of its data.
    */
   private void checkLoaded(long sent) {
-    var table = TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getTupleTable();
     read(() -> {
-      for (var index : table.getIndexes()) {
+      for (var index : quadIndexes()) {
         long held = index.size();
         if (held != sent) {
           throw new StoreException("the bulk load of " + dir + " did not complete: index " + index.getName()
@@ -269,6 +267,11 @@ public final class Store implements AutoCloseable {
       }
       return null;
     });
+  }
+
+  /** TDB2's indexes of the named graphs' quads (GSPO and the others), each holding every quad. */
+  private org.apache.jena.tdb2.store.tupletable.TupleIndex[] quadIndexes() {
+    return TDBInternal.getDatasetGraphTDB(dsg).getQuadTable().getNodeTupleTable().getTupleTable().getIndexes();
   }
 
   /** The dataset; its default graph is the union of the named graphs. */
