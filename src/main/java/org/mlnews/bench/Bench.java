@@ -282,7 +282,22 @@ public final class Bench {
       return this;
     }
 
+    /**
+     * @throws IllegalArgumentException when the ontology or queries folder lacks what the bench
+     *     reads: said now, not as a parser's error minutes into the run
+     */
     public Bench build() {
+      for (Path needed : List.of(ontology.resolve("mlnews.ttl"), ontology.resolve("topics.ttl"), queries)) {
+        if (!Files.exists(needed)) {
+          throw new IllegalArgumentException(needed + " does not exist; run the bench in the project folder"
+              + " or give --ontology and --queries");
+        }
+      }
+      for (QuerySpec q : querySpecs) {
+        if (!Files.isRegularFile(queries.resolve(q.name() + ".rq"))) {
+          throw new IllegalArgumentException("no named query " + q.name() + " in " + queries);
+        }
+      }
       return new Bench(this);
     }
   }

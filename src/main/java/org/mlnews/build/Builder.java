@@ -29,7 +29,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.riot.RDFParser;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Quad;
@@ -47,6 +46,7 @@ import org.mlnews.markdown.IssueReader;
 import org.mlnews.rdf.Iris;
 import org.mlnews.rdf.IssueMapper;
 import org.mlnews.rdf.Provenance;
+import org.mlnews.rdf.RdfFiles;
 import org.mlnews.rdf.Vocab;
 import org.mlnews.store.Store;
 import org.mlnews.time.DateInference;
@@ -424,9 +424,7 @@ public final class Builder {
 
   /** The ontology's or the topic scheme's graph, from its file in the ontology folder. */
   private Rendered parsedFile(Node name, String file) {
-    Graph g = GraphFactory.createDefaultGraph();
-    RDFParser.source(ontologyDir.resolve(file)).parse(g);
-    return new Rendered(name, null, null, g, null);
+    return new Rendered(name, null, null, RdfFiles.read(ontologyDir.resolve(file)), null);
   }
 
   /**

@@ -1,9 +1,7 @@
 package org.mlnews.build;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import org.mlnews.issue.Issue;
 import org.mlnews.issue.IssueJson;
@@ -16,7 +14,8 @@ import org.mlnews.topics.TopicTagger;
 /**
  * One issue file to one {@link Issue}: Markdown is parsed, its entries tagged with topics and its
  * dates checked against the calendar; a JSON file (a curator's hand-corrected extraction) is taken
- * as it is. Either way, links that cannot be IRIs are dropped with a warning ({@link LinkIris}).
+ * as it is, but for its dates, which are checked the same way. Either way, links that cannot be
+ * IRIs are dropped with a warning ({@link LinkIris}).
  *
  * <pre>{@code
  * Extractor x = new Extractor(IssueReader.create(), TopicScheme.load(topicsTtl).tagger());
@@ -48,29 +47,25 @@ public final class Extractor {
       if (!issue.slug().equals(slug)) {
         // The build keys graphs by file name: a record naming another issue would put that
         // issue into this file's graph, and two files could then describe one issue.
-        throw new SourceException(file, lineOf(file, "\"slug\""), 0, "the record's slug \"" + issue.slug()
+        throw new SourceException(file, lineOf(bytes, "\"slug\""), 0, "the record's slug \"" + issue.slug()
             + "\" is not the file's name \"" + slug + "\"; rename the file or fix the slug");
       }
-      return LinkIris.clean(issue);
+      return LinkIris.clean(DateChecks.recheck(issue));
     }
     Issue issue = reader.read(file, bytes);
     Issue tagged = issue.withEntries(issue.entries().stream()
         .map(e -> e.withTopics(tagger.tag(e.heading(), e.title(), e.summary())))
         .toList());
-    return LinkIris.clean(tagged.withWarnings(DateChecks.check(tagged)));
+    return LinkIris.clean(DateChecks.recheck(tagged));
   }
 
   /** The first line holding {@code text}, or 0. */
-  private static int lineOf(Path file, String text) {
-    try {
-      List<String> lines = Files.readAllLines(file);
-      for (int i = 0; i < lines.size(); i++) {
-        if (lines.get(i).contains(text)) {
-          return i + 1;
-        }
+  private static int lineOf(byte[] bytes, String text) {
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].contains(text)) {
+        return i + 1;
       }
-    } catch (IOException | RuntimeException e) {
-      // The line is a courtesy; the message stands without it.
     }
     return 0;
   }

@@ -83,8 +83,14 @@ public record Issue(
 
   /** A copy with more warnings. */
   public Issue withWarnings(List<Warning> more) {
-    var all = new java.util.ArrayList<>(warnings);
-    all.addAll(more);
+    return withWarningsRenewed(w -> false, more);
+  }
+
+  /** A copy whose warnings that are {@code stale} are dropped and {@code fresh} ones added. */
+  public Issue withWarningsRenewed(java.util.function.Predicate<Warning> stale, List<Warning> fresh) {
+    var all = new java.util.ArrayList<Warning>();
+    warnings.stream().filter(stale.negate()).forEach(all::add);
+    all.addAll(fresh);
     return new Issue(slug, sourceUrl, title, language, week, month, issueNumber, coverageStart,
         sections, entries, navigation, all);
   }

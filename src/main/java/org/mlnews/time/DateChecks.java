@@ -35,6 +35,16 @@ public final class DateChecks {
 
   private DateChecks() {}
 
+  /**
+   * The issue with the date warnings of its dates as they are, in place of any it carried: a JSON
+   * record keeps the warnings {@code extract} wrote, and a curator may have fixed, or broken, its
+   * dates since.
+   */
+  public static Issue recheck(Issue issue) {
+    return issue.withWarningsRenewed(w -> w.code().equals(DATE_MISMATCH) || w.code().equals(INVALID_WEEK),
+        check(issue));
+  }
+
   /** The warnings for {@code issue}; empty when its dates agree or there is nothing to compare. */
   public static List<Warning> check(Issue issue) {
     var out = new ArrayList<Warning>();

@@ -19,7 +19,6 @@ import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
-import org.apache.jena.riot.RDFParser;
 
 /**
  * The topic scheme of {@code ontology/topics.ttl}, read once into plain immutable Java objects:
@@ -77,7 +76,7 @@ public final class TopicScheme {
 
   /** Reads a topic scheme from a Turtle (or any RDF syntax Jena recognises by extension) file. */
   public static TopicScheme load(Path topicsTtl) {
-    return load(RDFParser.source(topicsTtl).toGraph());
+    return load(org.mlnews.rdf.RdfFiles.read(topicsTtl));
   }
 
   /**

@@ -30,6 +30,7 @@ import org.apache.jena.sparql.graph.GraphUnionRead;
 import org.apache.jena.sparql.path.P_Link;
 import org.mlnews.dump.DumpFormat;
 import org.mlnews.rdf.Iris;
+import org.mlnews.rdf.RdfFiles;
 import org.mlnews.store.Store;
 
 /**
@@ -64,7 +65,7 @@ public final class Validator {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("no shapes: " + file + " does not exist");
     }
-    return new Validator(Shapes.parse(RDFParser.source(file).toGraph()), ontologyDir);
+    return new Validator(Shapes.parse(RdfFiles.read(file)), ontologyDir);
   }
 
   /** Validates the store's graphs but the ontology graph, in a read transaction. */
@@ -111,7 +112,7 @@ public final class Validator {
     });
     if (!dsg.getDefaultGraph().isEmpty()) {
       // A triple dump: the ontology's triples are in the one graph; take them away.
-      Graph ontology = RDFParser.source(ontologyDir.resolve("mlnews.ttl")).toGraph();
+      Graph ontology = RdfFiles.read(ontologyDir.resolve("mlnews.ttl"));
       ontology.find().forEach(t -> {
         if (!t.getSubject().isBlank() && !t.getObject().isBlank()) {
           data.delete(t);

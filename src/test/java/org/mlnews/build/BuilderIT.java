@@ -157,6 +157,33 @@ class BuilderIT {
     assertEquals(3, graph(store, W41).find(IRIS.issue(W41), Vocab.HAS_ENTRY, Node.ANY).toList().size());
   }
 
+  @Test
+  void jsonRecordsHaveTheirDatesCheckedAsTheyAreNow() throws Exception {
+    Path store = tmp.resolve("store");
+    var builder = new Builder(data, Path.of("ontology"), IRIS);
+    var issue = builder.extractor().extract(data.resolve(W41 + ".md"));
+    // A week 2020 does not have, and a date-mismatch warning left from before a correction: the
+    // record's warnings are those of its dates as they are.
+    var wrong = new org.mlnews.issue.Issue(issue.slug(), issue.sourceUrl(), issue.title(), issue.language(),
+        new org.mlnews.issue.WeekRef(2020, 53), null, issue.issueNumber(), issue.coverageStart(),
+        issue.sections(), issue.entries(), issue.navigation(),
+        List.of(new org.mlnews.issue.Warning("date-mismatch", "stale: the dates were fixed since", 0)));
+    Files.writeString(data.resolve(W41 + ".json"), org.mlnews.issue.IssueJson.write(wrong), StandardCharsets.UTF_8);
+    BuildReport r = build(store);
+    assertTrue(r.ok(), r.failed().toString());
+    assertEquals(List.of("invalid-week"), r.warnings().get(W41).stream().map(w -> w.code()).toList(),
+        r.warnings().toString());
+    assertTrue(graph(store, W41).find(IRIS.issue(W41), Vocab.WEEK_PROP, Node.ANY).toList().isEmpty(),
+        "a week the year does not have is no period");
+
+    var fixed = issue.withWarnings(List.of(new org.mlnews.issue.Warning("date-mismatch", "stale", 0)));
+    Files.writeString(data.resolve(W41 + ".json"), org.mlnews.issue.IssueJson.write(fixed), StandardCharsets.UTF_8);
+    r = build(store);
+    assertEquals(List.of(W41), r.updated());
+    assertEquals(List.of("entry-without-link"), r.warnings().get(W41).stream().map(w -> w.code()).toList(),
+        "the stale date warning is gone, the others stay: " + r.warnings());
+  }
+
   /** Bad files: a clear error with the file (and line where there is one); nothing else moves. */
   void assertBadFileLeavesStoreAsItWas(String name, byte[] bytes, String expectedReason, int expectedLine)
       throws Exception {

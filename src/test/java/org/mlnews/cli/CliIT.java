@@ -141,4 +141,27 @@ class CliIT {
     assertEquals(2, run("build", "--no-such-option").code());
     assertEquals(2, run("build", "--base", "not-an-iri", "--store", store.toString()).code());
   }
+
+  @Test
+  void aMissingOrBrokenOntologyFileIsNamedWithItsLine() throws Exception {
+    Path none = Files.createDirectories(tmp.resolve("no-ontology"));
+    for (String command : List.of("build", "serve", "query")) {
+      var args = new java.util.ArrayList<>(List.of(command, "--ontology", none.toString(), "--store", store.toString()));
+      if (command.equals("query")) {
+        args.add("gan-papers-q4-2020");
+      } else if (command.equals("serve")) {
+        args.addAll(List.of("--port", "0"));
+      }
+      CliRun r = run(args.toArray(String[]::new));
+      assertEquals(1, r.code(), command + ": " + r.err());
+      assertTrue(r.err().contains(none.resolve("topics.ttl") + ": no such file"), command + ": " + r.err());
+    }
+    Path broken = Files.createDirectories(tmp.resolve("broken-ontology"));
+    Files.copy(Path.of("ontology", "mlnews.ttl"), broken.resolve("mlnews.ttl"));
+    Files.writeString(broken.resolve("topics.ttl"), "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n\n"
+        + "<https://example.org/t> a skoss:Concept .\n");
+    CliRun r = run("build", "--ontology", broken.toString(), "--store", tmp.resolve("other-store").toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains(broken.resolve("topics.ttl") + ":3:"), r.err());
+  }
 }

@@ -73,4 +73,14 @@ class DateChecksTest {
     assertEquals(List.of(),
         DateChecks.check(monthly(YearMonth.of(2020, 10), LocalDate.of(2020, 10, 1))));
   }
+
+  @Test
+  void recheckReplacesTheDateWarningsAnIssueCarriesAndKeepsTheOthers() {
+    var carried = List.of(new Warning("date-mismatch", "stale", 0), new Warning("entry-without-link", "kept", 7));
+    Issue fixed = weekly(new WeekRef(2020, 41), LocalDate.of(2020, 10, 4)).withWarnings(carried);
+    assertEquals(List.of(new Warning("entry-without-link", "kept", 7)), DateChecks.recheck(fixed).warnings());
+    Issue broken = weekly(new WeekRef(2020, 53), LocalDate.of(2020, 12, 27)).withWarnings(carried);
+    assertEquals(List.of("entry-without-link", "invalid-week"),
+        DateChecks.recheck(broken).warnings().stream().map(Warning::code).toList());
+  }
 }
