@@ -72,7 +72,7 @@ final class DumpCommand implements Callable<Integer> {
     if (describe && fmt.quads()) {
       throw new Cli.UsageException("the description is one graph: use turtle, ntriples, jsonld or rdfxml");
     }
-    try (Store store = Store.open(options.store)) {
+    try (Store store = options.existingStore()) {
       if (store.read(() -> store.graphNames(options.iris().issueGraphPrefix()).isEmpty())) {
         spec.commandLine().getErr().println("note: the store " + options.store
             + " holds no issues; run 'mlnews build' first");

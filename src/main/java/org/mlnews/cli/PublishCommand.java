@@ -83,7 +83,7 @@ final class PublishCommand implements Callable<Integer> {
     var out = spec.commandLine().getOut();
     var err = spec.commandLine().getErr();
     PublishReport report;
-    try (Store store = Store.open(options.store)) {
+    try (Store store = options.existingStore()) {
       report = publisher.publish(store, options.iris(), line -> {
         // Called from the sending threads: one line at a time.
         if (line.startsWith("failed")) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
 import org.mlnews.query.NamedQuery;
+import org.mlnews.query.Param;
 import org.mlnews.query.ParamBinder;
 import org.mlnews.query.ParamException;
 import org.mlnews.query.QueryLibrary;
@@ -75,9 +76,11 @@ final class QueryCommand implements Callable<Integer> {
       throw new Cli.UsageException(e.getMessage());
     }
     NamedQuery named = resolve(library);
-    var topics = TopicScheme.load(options.ontology.resolve("topics.ttl"));
+    // The topic scheme only where a parameter needs it: SPARQL text runs from any folder.
+    var topics = named.params().stream().anyMatch(p -> p.type() == Param.Type.TOPIC)
+        ? TopicScheme.load(options.ontology.resolve("topics.ttl")) : TopicScheme.empty();
     Query query = new ParamBinder(options.iris(), topics).bind(named, params);
-    try (Store store = Store.open(options.store)) {
+    try (Store store = options.existingStore()) {
       if (store.read(() -> store.graphNames(options.iris().issueGraphPrefix()).isEmpty())) {
         spec.commandLine().getErr().println("note: the store " + options.store
             + " holds no issues; run 'mlnews build' first");

@@ -52,7 +52,7 @@ final class ReleaseCommand implements Callable<Integer> {
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new Cli.UsageException(e.getMessage());
     }
-    try (Store store = Store.open(options.store)) {
+    try (Store store = options.existingStore()) {
       var r = release.write(store, Describer.load(options.ontology, options.iris()), dir);
       out.println("release " + r.version() + " in " + r.dir());
       for (Path f : r.files()) {

@@ -95,7 +95,8 @@ final class ServeCommand implements Callable<Integer> {
       throw new Cli.UsageException(e.getMessage());
     }
 
-    Store store = Store.open(options.store);
+    // Serving without building needs a store that is there; a build makes one.
+    Store store = noBuild && !watch ? options.existingStore() : Store.open(options.store);
     var stopped = new CountDownLatch(1);
     var running = new Running(store, out, stopped);
     try {

@@ -1,7 +1,9 @@
 package org.mlnews.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.mlnews.rdf.Iris;
+import org.mlnews.store.Store;
 import picocli.CommandLine.Option;
 
 /** Where things are: shared by the commands that read data, ontology or the store. */
@@ -20,6 +22,19 @@ final class StoreOptions {
 
   @Option(names = "--base", defaultValue = Iris.DEFAULT_BASE, description = "Base IRI of the data. Default: ${DEFAULT-VALUE}")
   String base;
+
+  /**
+   * The store, for a command that reads it: a folder that is not there is an error rather than a
+   * new empty store, so a mistyped {@code --store} does not answer "nothing" and leave a store
+   * behind.
+   */
+  Store existingStore() {
+    if (!Files.isDirectory(store)) {
+      throw new IllegalArgumentException("no store at " + store + "; build one with 'mlnews build --store "
+          + store + "'");
+    }
+    return Store.open(store);
+  }
 
   Iris iris() {
     try {

@@ -43,7 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
       }
       report = validator.validate(file, options.iris());
     } else {
-      try (Store store = Store.open(options.store)) {
+      try (Store store = options.existingStore()) {
         report = validator.validate(store, options.iris());
       }
     }

@@ -79,6 +79,11 @@ public final class TopicScheme {
     return load(org.mlnews.rdf.RdfFiles.read(topicsTtl));
   }
 
+  /** A scheme without topics: for binding queries that have no topic parameter. */
+  public static TopicScheme empty() {
+    return load(org.apache.jena.sparql.graph.GraphFactory.createDefaultGraph());
+  }
+
   /**
    * Reads the topic scheme from a graph: every {@code skos:Concept}, keyed by its
    * {@code skos:notation} (or, without one, the last segment of its IRI).

@@ -148,7 +148,7 @@ class CliIT {
     for (String command : List.of("build", "serve", "query")) {
       var args = new java.util.ArrayList<>(List.of(command, "--ontology", none.toString(), "--store", store.toString()));
       if (command.equals("query")) {
-        args.add("gan-papers-q4-2020");
+        args.addAll(List.of("papers-by-topic", "--param", "topic=VAE"));
       } else if (command.equals("serve")) {
         args.addAll(List.of("--port", "0"));
       }
@@ -163,5 +163,33 @@ class CliIT {
     CliRun r = run("build", "--ontology", broken.toString(), "--store", tmp.resolve("other-store").toString());
     assertEquals(1, r.code(), r.err());
     assertTrue(r.err().contains(broken.resolve("topics.ttl") + ":3:"), r.err());
+  }
+
+  @Test
+  void commandsThatReadAStoreRefuseOneThatIsNotThere() {
+    Path missing = tmp.resolve("no-such-store");
+    var commands = List.of(
+        List.of("query", "gan-papers-q4-2020"),
+        List.of("dump"),
+        List.of("validate"),
+        List.of("publish", "--to", "http://127.0.0.1:9/ds"),
+        List.of("release", tmp.resolve("release").toString()),
+        List.of("serve", "--no-build", "--port", "0"));
+    for (var command : commands) {
+      var args = new java.util.ArrayList<>(command);
+      args.addAll(List.of("--store", missing.toString()));
+      CliRun r = run(args.toArray(String[]::new));
+      assertEquals(1, r.code(), command + ": " + r.err());
+      assertTrue(r.err().contains("no store at " + missing), command + ": " + r.err());
+      assertTrue(!Files.exists(missing), command + " left a store behind");
+    }
+  }
+
+  @Test
+  void sparqlTextNeedsNoOntologyFolder() {
+    CliRun r = run("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?i a <https://mlnews.example.org/ontology#Issue> }",
+        "--format", "csv", "--ontology", tmp.resolve("nowhere").toString(), "--store", store.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("n\r\n2\r\n", r.out());
   }
 }

@@ -217,6 +217,7 @@ class ServeCliIT {
         max-request-bytes = 2048
         no-build = true
         """);
+    Files.createDirectories(storeDir); // an empty store, never built: serving it without a build is fine
     var s = new Serving("--config", config.toString(), "--max-rows", "5");
     String endpoint = s.endpoint();
     assertTrue(s.out().contains("timeout 2.5 s, at most 5 rows"), s.out());
