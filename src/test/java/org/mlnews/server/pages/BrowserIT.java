@@ -255,6 +255,15 @@ class BrowserIT {
     String b = r.body();
     assertTrue(b.contains("Akira&#39;s ML News as linked data") || b.contains("Akira's ML News as linked data"), b);
     assertTrue(b.contains("issues</li>") && b.contains("papers</li>"), "counts");
+    // The counts agree with the plain DISTINCT queries over the endpoint.
+    for (var count : java.util.Map.of(
+        "topics mentioned", "SELECT (COUNT(DISTINCT ?t) AS ?n) WHERE { ?e a ml:Entry ; dcterms:subject ?t }",
+        "entries", "SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ml:Entry }").entrySet()) {
+      String n = f.get("/mlnews/sparql?query=" + URLEncoder.encode("PREFIX ml: <https://mlnews.example.org/ontology#> "
+          + "PREFIX dcterms: <http://purl.org/dc/terms/> " + count.getValue(), StandardCharsets.UTF_8),
+          "Accept", "text/csv").body().strip().split("\r?\n")[1];
+      assertTrue(b.contains("<strong>" + n + "</strong> " + count.getKey() + "</li>"), count.getKey() + " " + n);
+    }
     assertTrue(b.contains("href=\"/issue/" + W48 + "\""), "latest issues");
     assertTrue(b.indexOf("/issue/" + W48) < b.indexOf("/issue/" + W41), "latest first");
     assertTrue(b.contains("href=\"/topic/GAN\"") && b.contains("generative adversarial network"), "topics, by label");
