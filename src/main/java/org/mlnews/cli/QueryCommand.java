@@ -111,6 +111,10 @@ final class QueryCommand implements Callable<Integer> {
       return parse(file.getFileName().toString().replaceFirst("\\.rq$", ""),
           Files.readString(file, StandardCharsets.UTF_8));
     }
+    if (!Files.isDirectory(options.queries)) {
+      throw new Cli.UsageException("no named query '" + what.name + "': the queries folder " + options.queries
+          + " does not exist (give it with --queries), and there is no such .rq file");
+    }
     throw new Cli.UsageException("no named query '" + what.name + "' in " + options.queries
         + " and no such .rq file; known: " + String.join(", ",
             library.all().stream().map(NamedQuery::name).toList()));

@@ -108,6 +108,11 @@ final class ServeCommand implements Callable<Integer> {
         BuildCommand.report(builder.build(store), out, err, verbose);
       }
       var library = QueryLibrary.load(options.queries);
+      if (!java.nio.file.Files.isDirectory(options.queries)) {
+        err.println("note: the queries folder " + options.queries + " does not exist, so no named queries are"
+            + " served; give it with --queries");
+        err.flush();
+      }
       var binder = new ParamBinder(options.iris(), TopicScheme.load(options.ontology.resolve("topics.ttl")));
       running.server = serverBuilder.store(store).queries(library).binder(binder)
           .describer(org.mlnews.dump.Describer.load(options.ontology, options.iris())).build().start();

@@ -186,6 +186,14 @@ class CliIT {
   }
 
   @Test
+  void aMissingQueriesFolderIsSaid() {
+    Path nowhere = tmp.resolve("no-queries");
+    CliRun r = run("query", "gan-papers-q4-2020", "--queries", nowhere.toString(), "--store", store.toString());
+    assertEquals(2, r.code(), r.err());
+    assertTrue(r.err().contains("the queries folder " + nowhere + " does not exist"), r.err());
+  }
+
+  @Test
   void sparqlTextNeedsNoOntologyFolder() {
     CliRun r = run("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?i a <https://mlnews.example.org/ontology#Issue> }",
         "--format", "csv", "--ontology", tmp.resolve("nowhere").toString(), "--store", store.toString());
