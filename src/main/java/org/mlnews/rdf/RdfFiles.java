@@ -39,7 +39,7 @@ public final class RdfFiles {
     return new ErrorHandler() {
       @Override
       public void warning(String message, long line, long col) {
-        warnings.warning(file + ":" + line + ":" + col + ": " + message, line, col);
+        warnings.warning(file + ": " + message, line, col); // the handler adds line and column
       }
 
       @Override
