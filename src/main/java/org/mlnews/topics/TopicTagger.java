@@ -75,9 +75,8 @@ public final class TopicTagger {
    * match at the start of a Latin token, and the token then starts with its required piece; a
    * label starting with a Chinese character needs that character somewhere.
    */
-  private final Map<String, int[]> byTokenPrefix;
+  private final PrefixTrie byTokenPrefix;
   private final Map<Integer, int[]> byHanCharacter;
-  private final int longestPrefix;
   /** Patterns with no piece to look up (suffix labels, odd labels): tried on every text. */
   private final int[] always;
 
@@ -121,9 +120,8 @@ public final class TopicTagger {
         prefixes.computeIfAbsent(lp.required(), k -> new ArrayList<>()).add(i);
       }
     }
-    this.byTokenPrefix = indexes(prefixes);
+    this.byTokenPrefix = PrefixTrie.of(indexes(prefixes));
     this.byHanCharacter = indexes(han);
-    this.longestPrefix = prefixes.keySet().stream().mapToInt(String::length).max().orElse(0);
     this.always = rest.stream().mapToInt(Integer::intValue).toArray();
   }
 
@@ -148,8 +146,10 @@ public final class TopicTagger {
         while (end < s.length() && isLatin(s.codePointAt(end))) {
           end += Character.charCount(s.codePointAt(end));
         }
-        for (int k = i + 1; k <= end && k - i <= longestPrefix; k++) {
-          for (int id : byTokenPrefix.getOrDefault(lower.substring(i, k), NONE)) {
+        // Every prefix of the token that some label requires, in one walk down the trie.
+        PrefixTrie node = byTokenPrefix;
+        for (int k = i; k < end && (node = node.next(lower.charAt(k))) != null; k++) {
+          for (int id : node.ids) {
             at.add(((long) id << 32) | i);
           }
         }
@@ -167,6 +167,33 @@ public final class TopicTagger {
   }
 
   private static final int[] NONE = {};
+
+  /**
+   * The required pieces of Latin labels (ASCII letters and digits in lower case) as a trie, each
+   * node holding the patterns whose piece ends there: a token is looked up once, character by
+   * character, not once per prefix as a new string (which made this the tagger's costliest step).
+   */
+  private static final class PrefixTrie {
+    private final PrefixTrie[] next = new PrefixTrie[128];
+    private int[] ids = NONE;
+
+    static PrefixTrie of(Map<String, int[]> idsByPiece) {
+      var root = new PrefixTrie();
+      idsByPiece.forEach((piece, ids) -> {
+        PrefixTrie node = root;
+        for (char c : piece.toCharArray()) {
+          node = node.next[c] == null ? (node.next[c] = new PrefixTrie()) : node.next[c];
+        }
+        node.ids = ids;
+      });
+      return root;
+    }
+
+    /** The node one character further down, or null. */
+    PrefixTrie next(char c) {
+      return c < 128 ? next[c] : null;
+    }
+  }
 
   /**
    * The keys of the topics mentioned in any of the texts, sorted, without duplicates. Null texts
