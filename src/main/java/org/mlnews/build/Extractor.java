@@ -12,10 +12,10 @@ import org.mlnews.time.DateChecks;
 import org.mlnews.topics.TopicTagger;
 
 /**
- * One issue file to one {@link Issue}: Markdown is parsed, its entries tagged with topics and its
- * dates checked against the calendar; a JSON file (a curator's hand-corrected extraction) is taken
- * as it is, but for its dates, which are checked the same way. Either way, links that cannot be
- * IRIs are dropped with a warning ({@link LinkIris}).
+ * One issue file to one {@link Issue}: Markdown is parsed (the reader checks its dates against the
+ * calendar, as it knows their lines) and its entries tagged with topics; a JSON file (a curator's
+ * hand-corrected extraction) is taken as it is, but for its dates, which are checked the same way.
+ * Either way, links that cannot be IRIs are dropped with a warning ({@link LinkIris}).
  *
  * <pre>{@code
  * Extractor x = new Extractor(IssueReader.create(), TopicScheme.load(topicsTtl).tagger());
@@ -50,13 +50,14 @@ public final class Extractor {
         throw new SourceException(file, lineOf(bytes, "\"slug\""), 0, "the record's slug \"" + issue.slug()
             + "\" is not the file's name \"" + slug + "\"; rename the file or fix the slug");
       }
-      return LinkIris.clean(DateChecks.recheck(issue));
+      String declaring = issue.week() == null && issue.month() != null ? "\"month\"" : "\"week\"";
+      return LinkIris.clean(DateChecks.recheck(issue, lineOf(bytes, declaring), lineOf(bytes, "\"coverageStart\"")));
     }
     Issue issue = reader.read(file, bytes);
     Issue tagged = issue.withEntries(issue.entries().stream()
         .map(e -> e.withTopics(tagger.tag(e.heading(), e.title(), e.summary())))
         .toList());
-    return LinkIris.clean(DateChecks.recheck(tagged));
+    return LinkIris.clean(tagged);
   }
 
   /** The first line holding {@code text}, or 0. */

@@ -30,6 +30,7 @@ import org.mlnews.issue.Warning;
 import org.mlnews.issue.WeekRef;
 import org.mlnews.markdown.Inlines.Kind;
 import org.mlnews.markdown.Inlines.Seg;
+import org.mlnews.time.DateChecks;
 import org.mlnews.time.NewsletterCalendar;
 
 /**
@@ -722,6 +723,9 @@ final class DocumentReader {
       }
       built.add(b.build());
     }
+    // The dates checked against the calendar here, where the lines of the title (which declares
+    // the week or month) and of the intro's date are known.
+    warnings.addAll(DateChecks.check(week, month, coverage, titleLine, introDateLine));
     warnings.sort(java.util.Comparator.comparingInt(Warning::line));
     return new Issue(slug, sourceUrl, title, language(), week, month, number, coverage,
         sections, built, navigation, warnings);

@@ -173,6 +173,10 @@ class BuilderIT {
     assertTrue(r.ok(), r.failed().toString());
     assertEquals(List.of("invalid-week"), r.warnings().get(W41).stream().map(w -> w.code()).toList(),
         r.warnings().toString());
+    List<String> json = Files.readAllLines(data.resolve(W41 + ".json"));
+    int weekLine = 1 + java.util.stream.IntStream.range(0, json.size()).filter(i -> json.get(i).contains("\"week\""))
+        .findFirst().orElseThrow();
+    assertEquals(weekLine, r.warnings().get(W41).get(0).line(), "at the record's week: " + r.warnings());
     assertTrue(graph(store, W41).find(IRIS.issue(W41), Vocab.WEEK_PROP, Node.ANY).toList().isEmpty(),
         "a week the year does not have is no period");
 

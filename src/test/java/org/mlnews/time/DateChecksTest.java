@@ -78,9 +78,9 @@ class DateChecksTest {
   void recheckReplacesTheDateWarningsAnIssueCarriesAndKeepsTheOthers() {
     var carried = List.of(new Warning("date-mismatch", "stale", 0), new Warning("entry-without-link", "kept", 7));
     Issue fixed = weekly(new WeekRef(2020, 41), LocalDate.of(2020, 10, 4)).withWarnings(carried);
-    assertEquals(List.of(new Warning("entry-without-link", "kept", 7)), DateChecks.recheck(fixed).warnings());
+    assertEquals(List.of(new Warning("entry-without-link", "kept", 7)), DateChecks.recheck(fixed, 5, 9).warnings());
     Issue broken = weekly(new WeekRef(2020, 53), LocalDate.of(2020, 12, 27)).withWarnings(carried);
-    assertEquals(List.of("entry-without-link", "invalid-week"),
-        DateChecks.recheck(broken).warnings().stream().map(Warning::code).toList());
+    assertEquals(List.of(new Warning("entry-without-link", "kept", 7), new Warning("invalid-week",
+        "the issue declares week 53 of 2020, but 2020 has 52 weeks", 5)), DateChecks.recheck(broken, 5, 9).warnings());
   }
 }
