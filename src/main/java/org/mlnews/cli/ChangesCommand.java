@@ -25,7 +25,7 @@ final class ChangesCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     var out = spec.commandLine().getOut();
     // Only the change files are read, not the store, so this works while the store is serving.
-    var log = ChangeLog.of(options.store);
+    var log = ChangeLog.of(options.existingStoreFolder());
     var entries = log.entries();
     if (build != null) {
       if (log.entry(build).isEmpty()) {

@@ -57,7 +57,7 @@ final class DumpCommand implements Callable<Integer> {
         throw new Cli.UsageException("--since writes an RDF Patch; --format " + format + " does not apply");
       }
       // Change sets are files beside the store: no need to open it (it may be serving).
-      var log = ChangeLog.of(options.store);
+      var log = ChangeLog.of(options.existingStoreFolder());
       try (Output o = Output.open(output, gzip, out)) {
         try {
           log.writeSince(since, o.stream());

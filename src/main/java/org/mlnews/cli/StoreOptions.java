@@ -29,11 +29,16 @@ final class StoreOptions {
    * behind.
    */
   Store existingStore() {
+    return Store.open(existingStoreFolder());
+  }
+
+  /** The store's folder, which must be there (see {@link #existingStore}). */
+  Path existingStoreFolder() {
     if (!Files.isDirectory(store)) {
       throw new IllegalArgumentException("no store at " + store + "; build one with 'mlnews build --store "
           + store + "'");
     }
-    return Store.open(store);
+    return store;
   }
 
   Iris iris() {

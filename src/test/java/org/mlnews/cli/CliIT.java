@@ -174,7 +174,9 @@ class CliIT {
         List.of("validate"),
         List.of("publish", "--to", "http://127.0.0.1:9/ds"),
         List.of("release", tmp.resolve("release").toString()),
-        List.of("serve", "--no-build", "--port", "0"));
+        List.of("serve", "--no-build", "--port", "0"),
+        List.of("changes"),
+        List.of("dump", "--since", "1"));
     for (var command : commands) {
       var args = new java.util.ArrayList<>(command);
       args.addAll(List.of("--store", missing.toString()));
