@@ -123,6 +123,9 @@ public final class MlnewsServer {
     // Fuseki reads ARQ.queryTimeout from the dataset's context for every query (SPARQL protocol
     // requests may ask for less with ?timeout=, never for more).
     cxt.set(ARQ.queryTimeout, Long.toString(timeout.toMillis()));
+    // No SERVICE: a public endpoint must not fetch URLs of a client's choosing (internal hosts,
+    // other sites) on its behalf; the data to query is all here.
+    cxt.set(ARQ.httpServiceAllowed, false);
     DatasetGraph dsg = new UnionDefaultView(store.datasetGraph(), cxt);
 
     // The UI sends queries to the first endpoint listed, so the named one comes first.
@@ -276,7 +279,18 @@ public final class MlnewsServer {
 
   /** Starts listening; returns this server. */
   public MlnewsServer start() {
-    fuseki.start();
+    try {
+      fuseki.start();
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (t instanceof java.net.BindException || (t instanceof java.io.IOException
+            && String.valueOf(t.getMessage()).startsWith("Failed to bind"))) {
+          throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort
+              + ": the port is in use or not allowed (stop what holds it, or choose another with --port)", e);
+        }
+      }
+      throw e;
+    }
     LOG.debug("listening on {}", baseUrl());
     return this;
   }

@@ -102,6 +102,16 @@ class HostileClientIT {
   }
 
   @Test
+  void serviceCannotMakeTheServerFetchOtherUrls() throws Exception {
+    // Pointed back at this server on loopback: a SERVICE that ran would answer the count.
+    String q = "SELECT ?n WHERE { SERVICE <" + server.sparqlUrl() + "> { " + COUNT + " } }";
+    var r = get(server.sparqlUrl() + "?query=" + enc(q), "Accept", "text/csv");
+    assertEquals(422, r.statusCode(), r.body());
+    assertTrue(r.body().contains("SERVICE execution disabled"), r.body());
+    assertFalse(r.body().startsWith("n\r\n"), r.body());
+  }
+
+  @Test
   void anOversizedBodyIsRefusedWith413AndTheServerCarriesOn() throws Exception {
     String sparql = server.sparqlUrl();
     assertEquals(1 << 20, server.maxRequestBytes());

@@ -122,6 +122,20 @@ class ServeCliIT {
   }
 
   @Test
+  void aPortInUseIsSaidPlainly() throws Exception {
+    try (var held = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      var out = new StringWriter();
+      var err = new StringWriter();
+      int code = Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute("serve",
+          "--port", Integer.toString(held.getLocalPort()), "--store", storeDir.toString(),
+          "--data", data.toString(), "--ontology", ontology.toString(), "--queries", "queries");
+      assertEquals(Cli.FAILURE, code, out + "" + err);
+      assertTrue(err.toString().contains("cannot listen on 127.0.0.1:" + held.getLocalPort()
+          + ": the port is in use"), err.toString());
+    }
+  }
+
+  @Test
   void buildsServesAndStops() throws Exception {
     var s = new Serving();
     String endpoint = s.endpoint();

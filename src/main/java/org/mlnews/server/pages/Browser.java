@@ -131,6 +131,13 @@ public final class Browser implements Filter {
       } else if (uiFiles != null && path.startsWith("/ui/") && read && !isFusekiPath(path.substring(3))) {
         String rest = path.substring("/ui/".length());
         file(req, resp, uiFiles, rest.isEmpty() ? "index.html" : rest, false);
+      } else if (read && path.equals(datasetPath + "/sparql") && req.getQueryString() == null
+          && String.valueOf(req.getHeader("Accept")).contains("text/html")) {
+        // The endpoint's address, followed as a link: a person, not a SPARQL client, and there
+        // is no query to answer. Show where to write one.
+        resp.setStatus(303);
+        resp.setHeader("Location", req.getContextPath()
+            + (uiFiles != null ? "/ui/#/dataset" + datasetPath + "/query" : "/queries"));
       } else if (isResourcePath(path)) {
         if (!read) {
           notAllowed(resp);

@@ -249,9 +249,10 @@ final class Pages {
     Node source = first(issue, Vocab.DC_SOURCE);
     m.put("source", source == null ? null : Link.external(source.getURI(), source.getURI()));
     // The newsletter's own previous/next links, and the neighbours in this dataset by date.
-    m.put("declaredPrevious", issueLink(first(issue, Vocab.PREVIOUS_ISSUE)));
-    m.put("declaredNext", issueLink(first(issue, Vocab.NEXT_ISSUE)));
-    m.put("relatedSummary", issueLink(first(issue, Vocab.RELATED_SUMMARY)));
+    // An issue may link several (two previous issues, a summary of each month it covers).
+    m.put("declaredPrevious", issueLinks(issue, Vocab.PREVIOUS_ISSUE));
+    m.put("declaredNext", issueLinks(issue, Vocab.NEXT_ISSUE));
+    m.put("relatedSummary", issueLinks(issue, Vocab.RELATED_SUMMARY));
     var timeline = sparql.select("""
         SELECT ?issue ?date WHERE {
           ?issue a ml:Issue ; ml:period ?p . ?p schema:startDate ?date
@@ -327,10 +328,13 @@ final class Pages {
   }
 
   /** A link to an issue if the dataset has it; else its slug as text. */
+  /** The issues {@code issue} links with {@code p}, in IRI order. */
+  private List<Link> issueLinks(Node issue, Node p) {
+    return objects(issue, p).stream().sorted(java.util.Comparator.comparing(Node::toString))
+        .map(this::issueLink).toList();
+  }
+
   private Link issueLink(Node issue) {
-    if (issue == null) {
-      return null;
-    }
     if (hasType(issue, Vocab.ISSUE)) {
       return link(issue, "zh");
     }

@@ -273,6 +273,17 @@ class BrowserIT {
   }
 
   @Test
+  void issuePageShowsEveryLinkTheNewsletterGives() throws Exception {
+    // Week 48 names two previous issues and two monthly summaries.
+    String b = page("/issue/" + W48).body();
+    int start = b.indexOf("The newsletter links:");
+    String links = b.substring(start, b.indexOf("</p>", start));
+    for (String s : List.of("week46-2020", "week47-2020", "september-2020", "october-2020", "week49-2020")) {
+      assertTrue(links.contains(s), s + " in " + links);
+    }
+  }
+
+  @Test
   void issuePage() throws Exception {
     String b = page(ISSUE).body();
     assertTrue(b.contains("2020 年第 41 周"), "title");
@@ -474,5 +485,14 @@ class BrowserIT {
     assertEquals(200, f.get("/$/ping").statusCode());
     assertEquals(200, f.get("/queries").statusCode());
     assertTrue(f.get("/ui/").body().contains("Fuseki"));
+  }
+
+  @Test
+  void theEndpointsAddressFollowedAsALinkLeadsToTheQueryEditor() throws Exception {
+    var r = f.get("/mlnews/sparql", "Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+    assertEquals(303, r.statusCode());
+    assertEquals("/ui/#/dataset/mlnews/query", r.headers().firstValue("Location").orElse(""));
+    // A SPARQL client asking without a query is not sent to a page.
+    assertTrue(f.get("/mlnews/sparql", "Accept", "application/sparql-results+json").statusCode() != 303);
   }
 }
