@@ -45,6 +45,9 @@ public final class Identifiers {
       "(?i)^https?://(?:dx\\.)?doi\\.org/(10\\.\\d{4,9}/[^\\s?#]+)");
   /** A DOI written out in text: "10.1038/s41586-020-2649-2". */
   private static final Pattern DOI_TEXT = Pattern.compile("(?<![\\w./])(10\\.\\d{4,9}/[-._;()/:A-Za-z0-9]+[A-Za-z0-9])");
+  /** arXiv's own DOIs (10.48550/arXiv.2010.00554), lower-cased: the paper is that arXiv id. */
+  private static final Pattern ARXIV_DOI = Pattern.compile(
+      "^10\\.48550/arxiv\\.(\\d{4}\\.\\d{4,5}|[a-z][a-z.-]*/\\d{7})(?:v\\d+)?$");
   /** "[2102.06171]" or the translation's "【2101.09978】" in front of a paper title. */
   private static final Pattern TITLE_PREFIX = Pattern.compile(
       "^\\s*[\\[【]\\s*(\\d{4}\\.\\d{4,5})(?:v\\d+)?\\s*[\\]】]\\s*");
@@ -114,9 +117,13 @@ public final class Identifiers {
     }
   }
 
-  /** Adds one identifier. */
+  /** Adds one identifier; an arXiv DOI adds its arXiv id too, so both name one paper. */
   public void add(String scheme, String value) {
     ids.computeIfAbsent(scheme, k -> new LinkedHashSet<>()).add(value);
+    Matcher m;
+    if (scheme.equals("doi") && (m = ARXIV_DOI.matcher(value)).matches()) {
+      add("arxiv", m.group(1));
+    }
   }
 
   public boolean isEmpty() {

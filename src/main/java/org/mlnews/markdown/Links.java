@@ -133,7 +133,8 @@ public final class Links {
     if (text == null || text.length() > 4 * MAX_URL_LIKE) {
       return false;
     }
-    String squeezed = squeeze(text);
+    // The translation wraps a link's URL in brackets: "【https://arxiv.org/abs/2010.00578】".
+    String squeezed = BRACKETS.matcher(squeeze(text)).replaceAll("");
     if (squeezed.length() > MAX_URL_LIKE) {
       return false;
     }

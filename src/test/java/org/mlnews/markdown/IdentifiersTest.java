@@ -47,6 +47,15 @@ class IdentifiersTest {
   }
 
   @Test
+  void arxivDoisNameTheArxivPaper() {
+    assertEquals(Map.of("doi", List.of("10.48550/arxiv.2010.00554"), "arxiv", List.of("2010.00554")),
+        Identifiers.of("https://doi.org/10.48550/arXiv.2010.00554"));
+    var ids = new Identifiers();
+    ids.addFromText("doi 10.48550/arXiv.cs/0112017v2");
+    assertEquals(List.of("cs/0112017"), ids.asMap().get("arxiv"));
+  }
+
+  @Test
   void otherLinksCarryNoIdentifier() {
     assertTrue(Identifiers.of("https://venturebeat.com/2021/05/25/x/").isEmpty());
   }

@@ -44,6 +44,7 @@ class LinksTest {
   void mangledLinkTextIsStillUrlLike() {
     assertTrue(Links.isUrlLike("https://papers . nips . cc/paper/2020/hash/2 CFA 8 F9 e 50-abstract . html"));
     assertTrue(Links.isUrlLike("arxiv.org"));
+    assertTrue(Links.isUrlLike("【https://arxiv.org/abs/2010.00578】"), "the translation's brackets around a URL");
     assertFalse(Links.isUrlLike("ViT 的鲁棒性"));
   }
 
