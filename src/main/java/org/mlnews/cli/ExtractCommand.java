@@ -18,6 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "extract", description = {
     "Print issue files as JSON: one object for one file, an array for several.",
+    "A file that cannot be read is named with its line, and the others are still printed (exit 1).",
     "The JSON can be corrected by hand and saved in the data folder as <slug>.json; build then uses it."})
 final class ExtractCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -33,12 +34,25 @@ final class ExtractCommand implements Callable<Integer> {
     var extractor = new Extractor(IssueReader.create(),
         TopicScheme.load(ontology.resolve("topics.ttl")).tagger());
     var issues = new ArrayList<Issue>();
+    var err = spec.commandLine().getErr();
+    int failed = 0;
     for (Path f : files) {
-      issues.add(extractor.extract(f));
+      try {
+        issues.add(extractor.extract(f));
+      } catch (SourceException e) {
+        // Every bad file is named, and the good ones are still printed, as build loads them.
+        err.println("mlnews extract: " + e.getMessage());
+        failed++;
+      }
     }
+    err.flush();
     var out = spec.commandLine().getOut();
-    out.println(IssueJson.write(issues.size() == 1 ? issues.get(0) : issues));
+    if (files.size() > 1) {
+      out.println(IssueJson.write(issues));
+    } else if (!issues.isEmpty()) {
+      out.println(IssueJson.write(issues.get(0)));
+    }
     out.flush();
-    return Cli.OK;
+    return failed == 0 ? Cli.OK : Cli.FAILURE;
   }
 }

@@ -50,8 +50,13 @@ final class Output implements AutoCloseable {
     }
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-    OutputStream raw = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+    // Not Files.createTempFile: its file is private (0600) whatever the umask, and the move would
+    // carry that onto a dump meant to be served and shared.
+    Path tmp = dir.resolve("." + file.getFileName() + "." + Long.toUnsignedString(
+        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".tmp");
+    OutputStream raw = new BufferedOutputStream(
+        Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+            java.nio.file.StandardOpenOption.WRITE), 1 << 16);
     if (gz) {
       var g = new GZIPOutputStream(raw, 1 << 16);
       return new Output(g, g, file, tmp);

@@ -100,7 +100,7 @@ final class QueryCommand implements Callable<Integer> {
 
   private NamedQuery resolve(QueryLibrary library) throws IOException {
     if (what.sparql != null) {
-      return parse("sparql", what.sparql);
+      return parse("sparql", "--sparql", what.sparql);
     }
     var named = library.get(what.name);
     if (named.isPresent()) {
@@ -108,7 +108,7 @@ final class QueryCommand implements Callable<Integer> {
     }
     Path file = Path.of(what.name);
     if (what.name.endsWith(".rq") && Files.isRegularFile(file)) {
-      return parse(file.getFileName().toString().replaceFirst("\\.rq$", ""),
+      return parse(file.getFileName().toString().replaceFirst("\\.rq$", ""), what.name,
           Files.readString(file, StandardCharsets.UTF_8));
     }
     if (!Files.isDirectory(options.queries)) {
@@ -120,9 +120,9 @@ final class QueryCommand implements Callable<Integer> {
             library.all().stream().map(NamedQuery::name).toList()));
   }
 
-  private static NamedQuery parse(String name, String text) {
+  private static NamedQuery parse(String name, String source, String text) {
     try {
-      return NamedQuery.parse(name, text);
+      return NamedQuery.parse(name, source, text);
     } catch (IllegalArgumentException e) {
       throw new Cli.UsageException(e.getMessage());
     }

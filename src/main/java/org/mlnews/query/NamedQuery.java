@@ -44,6 +44,14 @@ public record NamedQuery(String name, String title, String description, List<Par
    *                                  is invalid
    */
   public static NamedQuery parse(String name, String text) {
+    return parse(name, name + ".rq", text);
+  }
+
+  /**
+   * Parses a query's text; {@code source} names it in error messages (a file's path as given, or
+   * {@code --sparql}).
+   */
+  public static NamedQuery parse(String name, String source, String text) {
     String title = null;
     var description = new StringBuilder();
     var params = new ArrayList<Param>();
@@ -61,14 +69,14 @@ public record NamedQuery(String name, String title, String description, List<Par
       if (c.startsWith("@param")) {
         String[] parts = c.substring("@param".length()).strip().split("\\s+", 4);
         if (parts.length < 3 || !(parts[2].equals("required") || parts[2].equals("optional"))) {
-          throw new IllegalArgumentException(name + ".rq:" + lineNo
+          throw new IllegalArgumentException(source + ":" + lineNo
               + ": expected '# @param NAME TYPE required|optional DESCRIPTION'");
         }
         try {
           params.add(new Param(parts[0], Param.Type.parse(parts[1]), parts[2].equals("required"),
               parts.length > 3 ? parts[3] : ""));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(name + ".rq:" + lineNo + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
         }
       } else if (title == null) {
         if (!c.isEmpty()) {
@@ -82,19 +90,33 @@ public record NamedQuery(String name, String title, String description, List<Par
     try {
       query = QueryFactory.create(text);
     } catch (QueryParseException e) {
-      throw new IllegalArgumentException(name + ".rq:" + e.getLine() + ":" + e.getColumn() + ": "
-          + e.getMessage(), e);
+      throw new IllegalArgumentException(source + position(e) + ": " + e.getMessage(), e);
     }
     var mentioned = query.getQueryPattern() == null ? List.<String>of()
         : org.apache.jena.sparql.syntax.PatternVars.vars(query.getQueryPattern()).stream()
             .map(v -> v.getVarName()).toList();
     for (Param p : params) {
       if (!mentioned.contains(p.name())) {
-        throw new IllegalArgumentException(name + ".rq: parameter '" + p.name()
+        throw new IllegalArgumentException(source + ": parameter '" + p.name()
             + "' is not a variable of the query's WHERE clause");
       }
     }
     return new NamedQuery(name, title == null ? name : title, description.toString(), params,
         text, query);
+  }
+
+  private static final java.util.regex.Pattern AT =
+      java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+
+  /**
+   * ":line:column" of a syntax error, or "" when it has none. The parser's message names the
+   * token it could not take; the exception's own line and column are the last token it took.
+   */
+  private static String position(QueryParseException e) {
+    var m = AT.matcher(String.valueOf(e.getMessage()));
+    if (m.find()) {
+      return ":" + m.group(1) + ":" + m.group(2);
+    }
+    return e.getLine() > 0 ? ":" + e.getLine() + ":" + Math.max(1, e.getColumn()) : "";
   }
 }

@@ -135,6 +135,19 @@ class CliIT {
   }
 
   @Test
+  void extractNamesEveryBadFileAndStillPrintsTheGoodOnes() throws Exception {
+    Path empty = Files.writeString(tmp.resolve("empty2.md"), "");
+    Path binary = Files.write(tmp.resolve("binary.md"), new byte[] {0, 1, 2, (byte) 0xff});
+    CliRun r = run("extract", empty.toString(), "data/akiras-ml-news-week41-2020-ff1938c74adf.md",
+        binary.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains(empty.toString()) && r.err().contains(binary.toString()), r.err());
+    var array = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertEquals(1, array.size(), "an array of the one good file");
+    assertEquals(41, array.get(0).path("week").path("number").asInt());
+  }
+
+  @Test
   void unknownQueryAndBadOptionsAreUsageErrors() {
     assertEquals(2, run("query", "no-such-query", "--store", store.toString()).code());
     assertEquals(2, run("query", "papers-by-topic", "--store", store.toString()).code());

@@ -64,6 +64,12 @@ class DumpCliIT {
     try (var files = Files.list(file.getParent())) {
       assertEquals(1, files.count(), "no temporary file left behind");
     }
+    // A dump is for sharing: it gets the permissions of any new file here (the umask's), not a
+    // temporary file's private ones.
+    if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
+      Path plain = Files.createFile(tmp.resolve("plain"));
+      assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+    }
   }
 
   @Test

@@ -52,7 +52,11 @@ class NamedQueryTest {
         # T
         SELECT * WHERE { ?s ?p }
         """));
-    assertTrue(e.getMessage().startsWith("t.rq:2:"), e.getMessage());
+    // The position given is the one the parser's own message names: the token it could not take.
+    assertTrue(e.getMessage().matches("(?s)t\\.rq:2:(\\d+): .*line 2, column \\1\\b.*"), e.getMessage());
+    var other = assertThrows(IllegalArgumentException.class,
+        () -> NamedQuery.parse("sparql", "--sparql", "SELECT * WHERE { ?s ?p }"));
+    assertTrue(other.getMessage().startsWith("--sparql:1:"), other.getMessage());
   }
 
   @Test
