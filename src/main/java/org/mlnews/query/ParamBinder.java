@@ -50,7 +50,7 @@ public final class ParamBinder {
       String v = values.get(p.name());
       if (v == null || v.isBlank()) {
         if (p.required()) {
-          throw new ParamException("query '" + named.name() + "' needs --param " + p.name()
+          throw new ParamException("query '" + named.name() + "' needs the parameter " + p.name()
               + "=… (" + p.type().token() + ": " + p.description() + ")");
         }
         continue;

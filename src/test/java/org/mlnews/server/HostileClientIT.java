@@ -102,6 +102,15 @@ class HostileClientIT {
   }
 
   @Test
+  void aBadlyEncodedQueryStringIsTheClientsMistake() throws Exception {
+    for (String path : List.of("/mlnews/sparql?query=%ZZ", "/mlnews/sparql?query=SELECT%", "/queries/t?x=%4")) {
+      String r = raw("GET " + path + " HTTP/1.1");
+      assertEquals(400, status(r), path + "\n" + r);
+    }
+    assertEquals(200, get(server.sparqlUrl() + "?query=" + enc(COUNT)).statusCode(), "well encoded");
+  }
+
+  @Test
   void serviceCannotMakeTheServerFetchOtherUrls() throws Exception {
     // Pointed back at this server on loopback: a SERVICE that ran would answer the count.
     String q = "SELECT ?n WHERE { SERVICE <" + server.sparqlUrl() + "> { " + COUNT + " } }";

@@ -46,6 +46,9 @@ final class Pages {
   /** A template name and the values it renders. */
   record Rendered(String template, Map<String, Object> model) {}
 
+  /** Issues the newsletter itself links from an issue, by relation, in IRI order. */
+  record Declared(String rel, List<Link> links) {}
+
   private final DatasetGraph dsg;
   private final Graph g;
   private final LocalPaths paths;
@@ -249,10 +252,17 @@ final class Pages {
     Node source = first(issue, Vocab.DC_SOURCE);
     m.put("source", source == null ? null : Link.external(source.getURI(), source.getURI()));
     // The newsletter's own previous/next links, and the neighbours in this dataset by date.
-    // An issue may link several (two previous issues, a summary of each month it covers).
-    m.put("declaredPrevious", issueLinks(issue, Vocab.PREVIOUS_ISSUE));
-    m.put("declaredNext", issueLinks(issue, Vocab.NEXT_ISSUE));
-    m.put("relatedSummary", issueLinks(issue, Vocab.RELATED_SUMMARY));
+    // Each may be several (two previous issues, a summary of each month the issue covers).
+    var declared = new ArrayList<Declared>();
+    for (var rel : List.of(Map.entry("previous", Vocab.PREVIOUS_ISSUE), Map.entry("next", Vocab.NEXT_ISSUE),
+        Map.entry("summary", Vocab.RELATED_SUMMARY))) {
+      var links = objects(issue, rel.getValue()).stream().sorted(java.util.Comparator.comparing(Node::toString))
+          .map(this::issueLink).toList();
+      if (!links.isEmpty()) {
+        declared.add(new Declared(rel.getKey(), links));
+      }
+    }
+    m.put("declared", declared);
     var timeline = sparql.select("""
         SELECT ?issue ?date WHERE {
           ?issue a ml:Issue ; ml:period ?p . ?p schema:startDate ?date
@@ -328,12 +338,6 @@ final class Pages {
   }
 
   /** A link to an issue if the dataset has it; else its slug as text. */
-  /** The issues {@code issue} links with {@code p}, in IRI order. */
-  private List<Link> issueLinks(Node issue, Node p) {
-    return objects(issue, p).stream().sorted(java.util.Comparator.comparing(Node::toString))
-        .map(this::issueLink).toList();
-  }
-
   private Link issueLink(Node issue) {
     if (hasType(issue, Vocab.ISSUE)) {
       return link(issue, "zh");
@@ -362,7 +366,10 @@ final class Pages {
         out, links(objects(e, Vocab.DC_SUBJECT)), "true".equals(text(e, Vocab.EDITORS_PICK)));
   }
 
-  /** What a link out is, by its host: arXiv, OpenReview, DOI, GitHub, else "article (host)". */
+  /**
+   * What a link out is, by its host: arXiv, OpenReview, DOI, GitHub, the proceedings the
+   * identifiers know (NeurIPS, CVF, ECCV), else "article (host)".
+   */
   static String linkKind(String url) {
     String host;
     try {
@@ -382,6 +389,12 @@ final class Pages {
       return "DOI";
     } else if (host.equals("github.com")) {
       return "GitHub";
+    } else if (host.equals("papers.nips.cc") || host.equals("proceedings.neurips.cc")) {
+      return "NeurIPS proceedings";
+    } else if (host.equals("openaccess.thecvf.com")) {
+      return "CVF open access";
+    } else if (host.equals("ecva.net")) {
+      return "ECCV proceedings";
     }
     return "article (" + host + ")";
   }
