@@ -9,8 +9,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The outermost handler of the server: security headers on every response, and a cap on the
- * size of a request body.
+ * The outermost handler of the server: security headers on every response, a cap on the size
+ * of a request body, and no badly encoded query string.
  *
  * <ul>
  *   <li><b>Headers.</b> {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy:
@@ -25,6 +25,9 @@ import org.eclipse.jetty.util.Callback;
  *       becomes 413). Fuseki reads a POSTed query or update into memory, so without a limit one
  *       client could fill the heap. (Fuseki itself lets a request line and headers take up to
  *       512 KB, so that long queries fit in a GET; more is refused with {@code 414}/{@code 431}.)
+ *   <li><b>Query strings.</b> One with a {@code %} not followed by two hex digits
+ *       ({@code ?query=%ZZ}) is refused with {@code 400}; Fuseki would fail decoding it and
+ *       answer {@code 500}, a server error for the client's mistake.
  * </ul>
  *
  * <pre>{@code
@@ -35,6 +38,9 @@ final class Guard extends Handler.Wrapper {
   /** What the non-page responses allow: nothing but their own inline style. */
   static final String CSP = "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; "
       + "base-uri 'none'; form-action 'none'";
+
+  /** A '%' not followed by two hex digits. */
+  private static final java.util.regex.Pattern BAD_ESCAPE = java.util.regex.Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
   private final long maxRequestBytes;
 
@@ -50,6 +56,12 @@ final class Guard extends Handler.Wrapper {
     headers.put("Referrer-Policy", "same-origin");
     headers.put("X-Frame-Options", "DENY");
     headers.put("Content-Security-Policy", CSP);
+    String query = request.getHttpURI().getQuery();
+    if (query != null && BAD_ESCAPE.matcher(query).find()) {
+      Response.writeError(request, response, callback, 400,
+          "Bad request: the query string holds a '%' not followed by two hex digits");
+      return true;
+    }
     long declared = request.getLength();
     if (declared > maxRequestBytes) {
       Response.writeError(request, response, callback, 413, tooLarge(declared));

@@ -147,7 +147,6 @@ public final class MlnewsServer {
         .port(requestedPort)
         // Every SPARQL query goes through the row cap; every graph sent whole, through the same cap.
         .registerOperation(Operation.Query, new CappedQueryService(maxRows))
-        .addFilter("/*", new WellFormedQueryStrings())
         .addFilter("/*", new CappedGraphStore(dsg, DATASET, maxRows))
         .add(DATASET, data.build())
         .enableCors(true, null)
