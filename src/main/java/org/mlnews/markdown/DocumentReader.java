@@ -723,6 +723,12 @@ final class DocumentReader {
       }
       built.add(b.build());
     }
+    if (built.isEmpty()) {
+      // It still loads (a title and a week are facts), but an issue with nothing in it is more
+      // likely a file cut short or a layout the reader does not know.
+      warn("no-entries", "The issue has no entries: no section or featured item was recognised.",
+          titleLine);
+    }
     // The dates checked against the calendar here, where the lines of the title (which declares
     // the week or month) and of the intro's date are known.
     warnings.addAll(DateChecks.check(week, month, coverage, titleLine, introDateLine));
