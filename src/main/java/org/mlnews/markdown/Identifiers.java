@@ -29,8 +29,10 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: one instance collects the identifiers of one entry.
  */
 public final class Identifiers {
+  /** An arXiv id without its version: new-style (2010.00554) or old-style (cs/0112017). */
+  private static final String ARXIV_ID = "\\d{4}\\.\\d{4,5}|[a-z][a-z.-]*/\\d{7}";
   private static final Pattern ARXIV_URL = Pattern.compile(
-      "(?i)^https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/((?:\\d{4}\\.\\d{4,5})|(?:[a-z][a-z.-]*/\\d{7}))(?:v\\d+)?(?:\\.pdf)?/?(?:[?#].*)?$");
+      "(?i)^https?://(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(" + ARXIV_ID + ")(?:v\\d+)?(?:\\.pdf)?/?(?:[?#].*)?$");
   private static final Pattern OPENREVIEW_URL = Pattern.compile(
       "(?i)^https?://(?:www\\.)?openreview\\.net/(?:forum|pdf)\\?(?:.*&)?id=([A-Za-z0-9_-]+)");
   private static final Pattern NEURIPS_URL = Pattern.compile(
@@ -47,7 +49,7 @@ public final class Identifiers {
   private static final Pattern DOI_TEXT = Pattern.compile("(?<![\\w./])(10\\.\\d{4,9}/[-._;()/:A-Za-z0-9]+[A-Za-z0-9])");
   /** arXiv's own DOIs (10.48550/arXiv.2010.00554), lower-cased: the paper is that arXiv id. */
   private static final Pattern ARXIV_DOI = Pattern.compile(
-      "^10\\.48550/arxiv\\.(\\d{4}\\.\\d{4,5}|[a-z][a-z.-]*/\\d{7})(?:v\\d+)?$");
+      "^10\\.48550/arxiv\\.(" + ARXIV_ID + ")(?:v\\d+)?$");
   /** "[2102.06171]" or the translation's "【2101.09978】" in front of a paper title. */
   private static final Pattern TITLE_PREFIX = Pattern.compile(
       "^\\s*[\\[【]\\s*(\\d{4}\\.\\d{4,5})(?:v\\d+)?\\s*[\\]】]\\s*");

@@ -283,8 +283,7 @@ public final class MlnewsServer {
       fuseki.start();
     } catch (RuntimeException e) {
       for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof java.net.BindException || (t instanceof java.io.IOException
-            && String.valueOf(t.getMessage()).startsWith("Failed to bind"))) {
+        if (t instanceof java.net.BindException) { // Jetty's "Failed to bind" IOException wraps it
           throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort
               + ": the port is in use or not allowed (stop what holds it, or choose another with --port)", e);
         }
