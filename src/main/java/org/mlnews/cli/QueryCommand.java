@@ -63,7 +63,7 @@ final class QueryCommand implements Callable<Integer> {
     if (what.list) {
       for (NamedQuery q : library.all()) {
         out.println(q.name() + "  —  " + q.title());
-        q.params().forEach(p -> out.println("    --param " + p.name() + "=<" + p.type().token() + ">"
+        q.params().forEach(p -> out.println("    --param " + p.name() + "=<" + p.typeToken() + ">"
             + (p.required() ? "" : " (optional)") + "  " + p.description()));
       }
       out.flush();

@@ -73,8 +73,7 @@ public record NamedQuery(String name, String title, String description, List<Par
               + ": expected '# @param NAME TYPE required|optional DESCRIPTION'");
         }
         try {
-          params.add(new Param(parts[0], Param.Type.parse(parts[1]), parts[2].equals("required"),
-              parts.length > 3 ? parts[3] : ""));
+          params.add(Param.of(parts[0], parts[1], parts[2].equals("required"), parts.length > 3 ? parts[3] : ""));
         } catch (IllegalArgumentException e) {
           throw new IllegalArgumentException(source + ":" + lineNo + ": " + e.getMessage(), e);
         }

@@ -51,7 +51,7 @@ public final class ParamBinder {
       if (v == null || v.isBlank()) {
         if (p.required()) {
           throw new ParamException("query '" + named.name() + "' needs the parameter " + p.name()
-              + "=… (" + p.type().token() + ": " + p.description() + ")");
+              + "=… (" + p.typeToken() + ": " + p.description() + ")");
         }
         continue;
       }
@@ -84,12 +84,16 @@ public final class ParamBinder {
         }
       }
       case INTEGER -> {
+        long n;
         try {
-          return List.of(NodeFactory.createLiteralDT(Long.toString(Long.parseLong(v)),
-              XSDDatatype.XSDinteger));
+          n = Long.parseLong(v);
         } catch (NumberFormatException e) {
           throw new ParamException(where + ": '" + v + "' is not an integer");
         }
+        if (p.min() != null && (n < p.min() || n > p.max())) {
+          throw new ParamException(where + ": " + n + " is not between " + p.min() + " and " + p.max());
+        }
+        return List.of(NodeFactory.createLiteralDT(Long.toString(n), XSDDatatype.XSDinteger));
       }
       case STRING -> {
         return List.of(NodeFactory.createLiteralString(v));

@@ -130,6 +130,16 @@ public final class Iris {
         + " : expected 2020-W41, 2020-10, 2020-Q4 or 2020");
   }
 
+  /**
+   * The language of a BCP 47 tag as an IRI, a {@code dcterms:LinguisticSystem}: the Library of
+   * Congress's ISO 639-1 IRI of its language subtag ({@code zh-Hans} -> {@code .../iso639-1/zh}),
+   * or its ISO 639-2 IRI for a three-letter subtag. The full tag stays on the literals.
+   */
+  public static Node language(String tag) {
+    String primary = tag.split("-", 2)[0].toLowerCase(java.util.Locale.ROOT);
+    return NodeFactory.createURI((primary.length() == 2 ? Vocab.ISO639_1 : Vocab.ISO639_2) + primary);
+  }
+
   public Node issueGraph(String slug) {
     return mint("graph/issue/" + segment(slug));
   }

@@ -73,7 +73,8 @@ public final class IssueMapper {
       emit(issueNode, RDF_TYPE, ISSUE);
       emit(issueNode, SLUG, str(issue.slug()));
       emit(issueNode, DC_TITLE, text(issue.title()));
-      emit(issueNode, DC_LANGUAGE, str(lang));
+      // A dcterms:LinguisticSystem, as DCMI's range says: an IRI, not the bare code.
+      emit(issueNode, DC_LANGUAGE, Iris.language(lang));
       emitLink(issueNode, DC_SOURCE, issue.sourceUrl());
       if (issue.issueNumber() != null) {
         emit(issueNode, ISSUE_NUMBER, integer(issue.issueNumber()));

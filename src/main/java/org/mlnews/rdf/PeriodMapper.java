@@ -18,8 +18,10 @@ import org.mlnews.time.Year;
 
 /**
  * Emits the calendar resources an issue needs: its week or month with the month, quarter and year
- * it is during, every period it overlaps, and links to the neighbouring periods, so that "in Q4
- * 2020" is the one pattern {@code ?week time:intervalDuring ?q4}.
+ * the newsletter's calendar puts it in ({@code ml:inPeriod}; a week by its Sunday), every period
+ * it overlaps, and links to the neighbouring periods, so that "in Q4 2020" is the one pattern
+ * {@code ?week ml:inPeriod ?q4}. Where a period lies wholly within another, that is stated too,
+ * in OWL-Time's terms ({@code time:intervalIn}): a week across two months is in neither.
  */
 final class PeriodMapper {
   private final Iris iris;
@@ -32,7 +34,7 @@ final class PeriodMapper {
     Week week = NewsletterCalendar.week(ref);
     Node node = period(week, out);
     Month month = NewsletterCalendar.monthOf(week);
-    during(node, List.of(month, NewsletterCalendar.quarterOf(week), NewsletterCalendar.yearOf(week)), out);
+    placedIn(node, week, List.of(month, NewsletterCalendar.quarterOf(week), NewsletterCalendar.yearOf(week)), out);
     for (Period p : NewsletterCalendar.overlaps(week)) {
       emit(out, node, OVERLAPS, node(p));
       if (p instanceof Month m) {
@@ -46,16 +48,19 @@ final class PeriodMapper {
     Month month = new Month(ym);
     Node node = period(month, out);
     Quarter quarter = NewsletterCalendar.quarterOf(month);
-    during(node, List.of(quarter, NewsletterCalendar.yearOf(month)), out);
+    placedIn(node, month, List.of(quarter, NewsletterCalendar.yearOf(month)), out);
     Node q = period(quarter, out);
-    during(q, List.of(NewsletterCalendar.yearOf(quarter)), out);
+    placedIn(q, quarter, List.of(NewsletterCalendar.yearOf(quarter)), out);
     period(NewsletterCalendar.yearOf(quarter), out);
     return node;
   }
 
-  private void during(Node node, List<Period> containers, StreamRDF out) {
+  private void placedIn(Node node, Period period, List<Period> containers, StreamRDF out) {
     for (Period p : containers) {
-      emit(out, node, TIME_INTERVAL_DURING, node(p));
+      emit(out, node, IN_PERIOD, node(p));
+      if (p.contains(period.start()) && p.contains(period.end())) {
+        emit(out, node, TIME_INTERVAL_IN, node(p));
+      }
     }
   }
 

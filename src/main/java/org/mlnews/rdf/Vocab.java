@@ -28,6 +28,9 @@ public final class Vocab {
   public static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
   public static final String SCHEMA = "https://schema.org/";
   public static final String TIME = "http://www.w3.org/2006/time#";
+  /** The Library of Congress's IRIs of the ISO 639-1 and 639-2 languages: {@code dcterms:language}'s values. */
+  public static final String ISO639_1 = "http://id.loc.gov/vocabulary/iso639-1/";
+  public static final String ISO639_2 = "http://id.loc.gov/vocabulary/iso639-2/";
   public static final String PROV = "http://www.w3.org/ns/prov#";
   public static final String FOAF = "http://xmlns.com/foaf/0.1/";
   public static final String BIBO = "http://purl.org/ontology/bibo/";
@@ -100,6 +103,7 @@ public final class Vocab {
   public static final Node QUARTER_NUMBER = ml("quarterNumber");
   public static final Node YEAR_NUMBER = ml("yearNumber");
   public static final Node OVERLAPS = ml("overlaps");
+  public static final Node IN_PERIOD = ml("inPeriod");
 
   // Provenance of a graph
   public static final Node SOURCE_FILE = ml("sourceFile");
@@ -123,7 +127,7 @@ public final class Vocab {
   public static final Node SCHEMA_URL = uri(SCHEMA, "url");
   public static final Node FOAF_PAGE = uri(FOAF, "page");
   public static final Node BIBO_DOI = uri(BIBO, "doi");
-  public static final Node TIME_INTERVAL_DURING = uri(TIME, "intervalDuring");
+  public static final Node TIME_INTERVAL_IN = uri(TIME, "intervalIn");
   public static final Node TIME_INTERVAL_MEETS = uri(TIME, "intervalMeets");
   public static final Node TIME_INTERVAL_MET_BY = uri(TIME, "intervalMetBy");
   public static final Node PROV_WAS_DERIVED_FROM = uri(PROV, "wasDerivedFrom");

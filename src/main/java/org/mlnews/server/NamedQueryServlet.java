@@ -202,7 +202,7 @@ public final class NamedQueryServlet extends HttpServlet {
         for (Param p : q.params()) {
           var pm = new LinkedHashMap<String, Object>();
           pm.put("name", p.name());
-          pm.put("type", p.type().token());
+          pm.put("type", p.typeToken());
           pm.put("required", p.required());
           pm.put("description", p.description());
           params.add(pm);
@@ -244,7 +244,7 @@ public final class NamedQueryServlet extends HttpServlet {
       if (!q.params().isEmpty()) {
         sb.append("<ul>\n");
         for (Param p : q.params()) {
-          sb.append("<li><code>").append(esc(p.name())).append("</code> (").append(p.type().token())
+          sb.append("<li><code>").append(esc(p.name())).append("</code> (").append(p.typeToken())
               .append(p.required() ? ", required" : ", optional").append(") ").append(esc(p.description()))
               .append("</li>\n");
         }

@@ -27,6 +27,34 @@ class NamedQueryTest {
   }
 
   @Test
+  void anIntegerMayBeBoundedAndAValueOutsideIsRefused() throws Exception {
+    var q = NamedQuery.parse("q", """
+        # Q
+        # @param quarter integer(1..4) optional Quarter
+        SELECT * WHERE { ?s <urn:q> ?quarter }
+        """);
+    Param quarter = q.params().get(0);
+    assertEquals("integer(1..4)", quarter.typeToken());
+    var binder = new ParamBinder(new org.mlnews.rdf.Iris(org.mlnews.rdf.Iris.DEFAULT_BASE),
+        org.mlnews.topics.TopicScheme.load(Path.of("ontology", "topics.ttl")));
+    assertTrue(binder.bind(q, java.util.Map.of("quarter", "4")).toString().contains("4"));
+    var e = assertThrows(ParamException.class, () -> binder.bind(q, java.util.Map.of("quarter", "7")));
+    assertEquals("parameter 'quarter' of query 'q': 7 is not between 1 and 4", e.getMessage());
+    var bad = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
+        # T
+        # @param n integer(5..1) optional x
+        SELECT * WHERE { ?s ?p ?n }
+        """));
+    assertTrue(bad.getMessage().startsWith("t.rq:2: Illegal bounds 5..1"), bad.getMessage());
+    var notInteger = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
+        # T
+        # @param n topic(1..4) optional x
+        SELECT * WHERE { ?s ?p ?n }
+        """));
+    assertTrue(notInteger.getMessage().contains("only an integer has bounds"), notInteger.getMessage());
+  }
+
+  @Test
   void aParameterMustBeAVariableOfTheQuery() {
     var e = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
         # T

@@ -18,6 +18,14 @@ class IrisTest {
   }
 
   @Test
+  void languagesAreTheLibraryOfCongresssIris() {
+    assertEquals("http://id.loc.gov/vocabulary/iso639-1/zh", Iris.language("zh").getURI());
+    assertEquals("http://id.loc.gov/vocabulary/iso639-1/zh", Iris.language("zh-Hans").getURI());
+    assertEquals("http://id.loc.gov/vocabulary/iso639-1/en", Iris.language("EN-gb").getURI());
+    assertEquals("http://id.loc.gov/vocabulary/iso639-2/fil", Iris.language("fil").getURI());
+  }
+
+  @Test
   void periodKeysMapToTheSameIrisAsTheirConstructors() {
     assertEquals(iris.week(new WeekRef(2020, 41)), iris.period("2020-W41"));
     assertEquals(iris.quarter(2020, 4), iris.period("2020-Q4"));

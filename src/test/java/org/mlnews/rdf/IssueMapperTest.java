@@ -1,6 +1,7 @@
 package org.mlnews.rdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -109,14 +110,22 @@ class IssueMapperTest {
   }
 
   @Test
-  void weekIsDuringTheQuarterOfItsSundayAndOverlapsTheNext() throws Exception {
+  void weekIsInTheQuarterOfItsSundayAndOverlapsTheNext() throws Exception {
     Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
     Graph g = map(mapper, issue, null);
     var iris = mapper.iris();
+    // Week 40 of 2020 runs from Sunday 27 September to Saturday 3 October.
     Node week = iris.week(new WeekRef(2020, 40));
-    assertTrue(g.contains(week, Vocab.TIME_INTERVAL_DURING, iris.quarter(2020, 3)));
+    assertTrue(g.contains(week, Vocab.IN_PERIOD, iris.quarter(2020, 3)));
     assertTrue(g.contains(week, Vocab.OVERLAPS, iris.quarter(2020, 4)));
-    assertTrue(!g.contains(week, Vocab.TIME_INTERVAL_DURING, iris.quarter(2020, 4)));
+    assertFalse(g.contains(week, Vocab.IN_PERIOD, iris.quarter(2020, 4)));
+    // Containment in OWL-Time's sense only where it holds: the week lies in 2020, not in Q3.
+    assertTrue(g.contains(week, Vocab.TIME_INTERVAL_IN, iris.year(2020)));
+    assertFalse(g.contains(week, Vocab.TIME_INTERVAL_IN, iris.quarter(2020, 3)));
+    assertFalse(g.contains(week, Vocab.TIME_INTERVAL_IN, iris.quarter(2020, 4)));
+    Node september = iris.month(java.time.YearMonth.of(2020, 9));
+    assertTrue(g.contains(september, Vocab.TIME_INTERVAL_IN, iris.quarter(2020, 3)));
+    assertTrue(g.contains(iris.quarter(2020, 3), Vocab.TIME_INTERVAL_IN, iris.year(2020)));
   }
 
   @Test

@@ -267,6 +267,9 @@ public final class Browser implements Filter {
         return pages.period(node, p, path, page);
       }
     }
+    if (path.startsWith("/graph/") && dsg.containsGraph(node)) {
+      return pages.graph(node, path, page);
+    }
     if (!pages.exists(node)) {
       return null;
     }

@@ -57,6 +57,12 @@ final class Describer {
       dsg.getGraph(paths.iris().ontologyGraph()).find().forEachRemaining(out::add);
       return out;
     }
+    // A named graph's name stands for the graph: its content, as the Graph Store Protocol's
+    // ?graph= gives it.
+    if (r.isURI() && dsg.containsGraph(r)) {
+      dsg.getGraph(r).find().forEachRemaining(out::add);
+      return out;
+    }
     Graph g = dsg.getUnionGraph();
     Set<Node> neighbours = new LinkedHashSet<>();
     g.find(r, Node.ANY, Node.ANY).forEachRemaining(t -> {

@@ -242,10 +242,12 @@ final class Pages {
     m.put("month", month == null ? null : link(month));
     Node period = week != null ? week : month;
     if (period != null) {
-      m.put("quarter", objects(period, Vocab.TIME_INTERVAL_DURING).stream()
+      m.put("quarter", objects(period, Vocab.IN_PERIOD).stream()
           .filter(p -> hasType(p, Vocab.QUARTER)).findFirst().map(this::link).orElse(null));
     }
-    m.put("language", text(issue, Vocab.DC_LANGUAGE));
+    Node language = first(issue, Vocab.DC_LANGUAGE);
+    m.put("language", language == null ? null
+        : language.isURI() ? language.getURI().substring(language.getURI().lastIndexOf('/') + 1) : text(issue, Vocab.DC_LANGUAGE));
     m.put("issueNumber", text(issue, Vocab.ISSUE_NUMBER));
     m.put("coverageStart", text(issue, Vocab.COVERAGE_START));
     m.put("dateInferred", "true".equals(text(issue, Vocab.DATE_INFERRED)));
@@ -575,20 +577,20 @@ final class Pages {
     m.put("end", p.end().toString());
     m.put("previousPeriod", periodLink(p.previous()));
     m.put("nextPeriod", periodLink(p.next()));
-    // Containing periods: what the data says (time:intervalDuring), else the calendar's.
-    var during = new ArrayList<Link>();
-    List<Node> stated = objects(node, Vocab.TIME_INTERVAL_DURING);
+    // The periods it is counted in: what the data says (ml:inPeriod), else the calendar's.
+    var inPeriods = new ArrayList<Link>();
+    List<Node> stated = objects(node, Vocab.IN_PERIOD);
     if (!stated.isEmpty()) {
-      stated.stream().sorted(Comparator.comparing(this::periodRank)).map(this::link).forEach(during::add);
+      stated.stream().sorted(Comparator.comparing(this::periodRank)).map(this::link).forEach(inPeriods::add);
     } else if (p instanceof Week w) {
-      during.addAll(List.of(periodLink(NewsletterCalendar.monthOf(w)), periodLink(NewsletterCalendar.quarterOf(w)),
+      inPeriods.addAll(List.of(periodLink(NewsletterCalendar.monthOf(w)), periodLink(NewsletterCalendar.quarterOf(w)),
           periodLink(NewsletterCalendar.yearOf(w))));
     } else if (p instanceof Month mo) {
-      during.addAll(List.of(periodLink(NewsletterCalendar.quarterOf(mo)), periodLink(NewsletterCalendar.yearOf(mo))));
+      inPeriods.addAll(List.of(periodLink(NewsletterCalendar.quarterOf(mo)), periodLink(NewsletterCalendar.yearOf(mo))));
     } else if (p instanceof Quarter q) {
-      during.add(periodLink(NewsletterCalendar.yearOf(q)));
+      inPeriods.add(periodLink(NewsletterCalendar.yearOf(q)));
     }
-    m.put("during", during);
+    m.put("inPeriods", inPeriods);
     // Periods within this one that have issues (months and weeks of a quarter...).
     var within = new ArrayList<Link>();
     // Every query of this page starts from the period (?this) and goes down to its issues: ARQ
@@ -596,8 +598,8 @@ final class Pages {
     // started from the issues would read all of them on every period page.
     for (Binding b : sparql.select("""
         SELECT DISTINCT ?p ?start WHERE {
-          ?p time:intervalDuring ?this ; schema:startDate ?start .
-          FILTER EXISTS { ?x time:intervalDuring? ?p . ?issue ml:period ?x }
+          ?p ml:inPeriod ?this ; schema:startDate ?start .
+          FILTER EXISTS { ?x ml:inPeriod? ?p . ?issue ml:period ?x }
         } ORDER BY ?start ?p
         """, node)) {
       within.add(link(get(b, "p")));
@@ -609,14 +611,14 @@ final class Pages {
 
     m.put("issues", issueRows("""
         SELECT ?issue ?date ?period (COUNT(DISTINCT ?e) AS ?entries) WHERE {
-          ?period time:intervalDuring? ?this . ?issue ml:period ?period ; a ml:Issue .
+          ?period ml:inPeriod? ?this . ?issue ml:period ?period ; a ml:Issue .
           OPTIONAL { ?period schema:startDate ?date }
           OPTIONAL { ?issue ml:hasEntry ?e }
         } GROUP BY ?issue ?date ?period ORDER BY ?date ?issue
         """, node));
     var rows = sparql.select("""
         SELECT ?entry ?issue ?date ?pos WHERE {
-          ?period time:intervalDuring? ?this . ?issue ml:period ?period ; a ml:Issue .
+          ?period ml:inPeriod? ?this . ?issue ml:period ?period ; a ml:Issue .
           OPTIONAL { ?period schema:startDate ?date }
           ?entry a ml:Entry ; ml:inIssue ?issue . OPTIONAL { ?entry ml:position ?pos }
         } ORDER BY ?date ?issue ?pos ?entry
@@ -637,7 +639,7 @@ final class Pages {
     m.put("pager", pager);
     m.put("topics", topicRows("""
         SELECT ?topic (COUNT(DISTINCT ?e) AS ?n) WHERE {
-          ?period time:intervalDuring? ?this . ?issue ml:period ?period ; a ml:Issue .
+          ?period ml:inPeriod? ?this . ?issue ml:period ?period ; a ml:Issue .
           ?e ml:inIssue ?issue ; dcterms:subject ?topic
         } GROUP BY ?topic ORDER BY DESC(?n) ?topic LIMIT 20
         """, node));
@@ -665,7 +667,7 @@ final class Pages {
         c = step.apply(c)) {
       if (years.contains(c.start().getYear()) || years.contains(c.end().getYear())) {
         Node n = paths.iris().period(c.key());
-        if (g.contains(Node.ANY, Vocab.PERIOD_PROP, n) || g.contains(Node.ANY, Vocab.TIME_INTERVAL_DURING, n)) {
+        if (g.contains(Node.ANY, Vocab.PERIOD_PROP, n) || g.contains(Node.ANY, Vocab.IN_PERIOD, n)) {
           return link(n);
         }
       }
@@ -717,6 +719,26 @@ final class Pages {
     m.put("incoming", incoming);
     m.put("pager", pager);
     return new Rendered("resource", m);
+  }
+
+  /**
+   * A named graph's page: what the graph says of itself (an issue graph's provenance), its size,
+   * and what it holds; its name's RDF formats give its content.
+   */
+  Rendered graph(Node name, String path, int page) {
+    Rendered r = generic(name, path, page);
+    Graph content = dsg.getGraph(name);
+    r.model().put("graphTriples", content.size());
+    Node holds;
+    if (name.equals(paths.iris().ontologyGraph())) {
+      holds = NodeFactory.createURI(LocalPaths.ONTOLOGY);
+    } else if (name.equals(paths.iris().topicsGraph())) {
+      holds = NodeFactory.createURI(Vocab.TOPIC);
+    } else {
+      holds = content.find(Node.ANY, Vocab.RDF_TYPE, Vocab.ISSUE).nextOptional().map(Triple::getSubject).orElse(null);
+    }
+    r.model().put("holds", holds == null ? null : link(holds));
+    return r;
   }
 
   /** A property as a link to its definition, labelled with its prefixed name. */

@@ -161,7 +161,7 @@ class BrowserIT {
   @Test
   void everyKindOfIriResolves() throws Exception {
     String[] paths = {ISSUE, ISSUE + "/entry/2", ISSUE + "/section/1", ISSUE + "/warning/1",
-        "/graph/issue/" + W41, "/paper/arxiv/2010.00554", "/paper/openreview/PxTIG12RRHS",
+        "/graph/issue/" + W41, "/graph/ontology", "/graph/topics", "/paper/arxiv/2010.00554", "/paper/openreview/PxTIG12RRHS",
         "/topic/GAN", "/topic/", "/time/week/2020-W41", "/time/month/2020-10", "/time/quarter/2020-Q4",
         "/time/year/2020", "/ontology", "/dataset"};
     for (String p : paths) {
@@ -182,6 +182,27 @@ class BrowserIT {
     String article = all.body().strip().split("\r?\n")[1].replace(Iris.DEFAULT_BASE, "/");
     assertEquals(200, page(article).statusCode(), article);
     assertNotNull(m);
+  }
+
+  @Test
+  void aGraphsNameGivesTheGraph() throws Exception {
+    // As data: the graph's whole content, the same as the Graph Store Protocol's ?graph= gives.
+    for (String name : List.of("graph/issue/" + W41, "graph/ontology", "graph/topics")) {
+      Graph viaName = parse(f.get("/" + name + "?format=nt").body(), Lang.NTRIPLES);
+      Graph viaStore = parse(f.get("/mlnews/get?graph=" + URLEncoder.encode(Iris.DEFAULT_BASE + name,
+          StandardCharsets.UTF_8), "Accept", "application/n-triples").body(), Lang.NTRIPLES);
+      assertFalse(viaName.isEmpty(), name);
+      assertTrue(viaName.isIsomorphicWith(viaStore), name);
+    }
+    // As a page: its size, what it holds and where its content is.
+    String issueGraph = page("/graph/issue/" + W41).body();
+    assertTrue(issueGraph.contains("A named graph of "), issueGraph);
+    assertTrue(issueGraph.contains("href=\"/issue/" + W41 + "\""), "links the issue it holds");
+    assertTrue(issueGraph.contains("wasDerivedFrom"), "shows its provenance");
+    assertTrue(page("/graph/ontology").body().contains("href=\"/ontology\""));
+    assertTrue(page("/graph/topics").body().contains("href=\"/topic/\""));
+    assertEquals(404, f.get("/graph/issue/none", "Accept", HTML_ACCEPT).statusCode());
+    assertEquals(404, f.get("/graph/issue/none?format=ttl").statusCode());
   }
 
   @Test
@@ -346,7 +367,7 @@ class BrowserIT {
     assertTrue(week.contains("href=\"/issue/" + W41 + "\""), "what appeared");
     assertTrue(week.contains("href=\"/time/week/2020-W42\""), "next week");
     assertTrue(week.contains("href=\"/time/quarter/2020-Q4\"") && week.contains("href=\"/time/month/2020-10\""),
-        "the periods it is during");
+        "the periods it is in");
     assertTrue(week.contains("将 PCA 解释为玩游戏和去中心化"), "entries of the week");
     String quarter = page("/time/quarter/2020-Q4").body();
     assertTrue(quarter.contains("Q4 2020"));
