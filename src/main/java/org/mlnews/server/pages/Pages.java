@@ -727,6 +727,13 @@ final class Pages {
    */
   Rendered graph(Node name, String path, int page) {
     Rendered r = generic(name, path, page);
+    var kinds = new ArrayList<Link>(List.of(new Link(null, "Named graph", "en")));
+    @SuppressWarnings("unchecked")
+    var types = (List<Link>) r.model().get("types");
+    kinds.addAll(types);
+    r.model().put("types", kinds);
+    r.model().put("title", path.substring(1));
+    r.model().put("titleLang", "");
     Graph content = dsg.getGraph(name);
     r.model().put("graphTriples", content.size());
     Node holds;

@@ -197,6 +197,7 @@ class BrowserIT {
     // As a page: its size, what it holds and where its content is.
     String issueGraph = page("/graph/issue/" + W41).body();
     assertTrue(issueGraph.contains("A named graph of "), issueGraph);
+    assertTrue(issueGraph.contains("<h1 lang=\"\">graph/issue/" + W41 + "</h1>"), issueGraph);
     assertTrue(issueGraph.contains("href=\"/issue/" + W41 + "\""), "links the issue it holds");
     assertTrue(issueGraph.contains("wasDerivedFrom"), "shows its provenance");
     assertTrue(page("/graph/ontology").body().contains("href=\"/ontology\""));
