@@ -45,6 +45,12 @@ public final class Identifiers {
       "(?i)^https?://(?:www\\.)?ecva\\.net/papers/.*/([A-Za-z0-9_\\-]+)\\.(?:php|pdf|html)");
   private static final Pattern DOI_URL = Pattern.compile(
       "(?i)^https?://(?:dx\\.)?doi\\.org/(10\\.\\d{4,9}/[^\\s?#]+)");
+  /**
+   * A bioRxiv or medRxiv preprint's page: its path is the DOI, then the version
+   * ("/content/10.1101/2020.06.16.154542v1" is DOI 10.1101/2020.06.16.154542).
+   */
+  private static final Pattern RXIV_URL = Pattern.compile(
+      "(?i)^https?://(?:www\\.)?(?:bio|med)rxiv\\.org/content/(10\\.1101/[0-9][0-9.]*[0-9])(?:v\\d+)?(?:[./?#]|$)");
   /** A DOI written out in text: "10.1038/s41586-020-2649-2". */
   private static final Pattern DOI_TEXT = Pattern.compile("(?<![\\w./])(10\\.\\d{4,9}/[-._;()/:A-Za-z0-9]+[A-Za-z0-9])");
   /** arXiv's own DOIs (10.48550/arXiv.2010.00554), lower-cased: the paper is that arXiv id. */
@@ -103,6 +109,10 @@ public final class Identifiers {
     }
     if ((m = DOI_URL.matcher(url)).find()) {
       add("doi", decodePercent(m.group(1)).toLowerCase(Locale.ROOT));
+      return true;
+    }
+    if ((m = RXIV_URL.matcher(url)).find()) {
+      add("doi", m.group(1));
       return true;
     }
     return false;

@@ -153,7 +153,16 @@ final class Inlines {
       boolean linkStrong = strong || hasStrong(link);
       // Images inside a link are still images of the entry.
       collectImages(link, linkStrong, line, out);
-      out.add(new Seg(Kind.LINK, clean(textOf(link)), link.getDestination(), linkStrong, emph, false, line));
+      String text = clean(textOf(link));
+      int lastSpace = text.lastIndexOf(' ');
+      String lastWord = lastSpace < 0 ? null : text.substring(lastSpace + 1);
+      if (lastWord != null && Links.bareUrlMatcher(lastWord).matches() && !Links.isUrlLike(text)) {
+        // "[的端到端全景分割 https://arxiv.org/abs/2012.00759](…)": the translation pulled the end
+        // of a split title into the link's text, before its URL. The words are text, the URL the link.
+        out.add(new Seg(Kind.TEXT, text.substring(0, lastSpace + 1), null, linkStrong, emph, false, line));
+        text = lastWord;
+      }
+      out.add(new Seg(Kind.LINK, text, link.getDestination(), linkStrong, emph, false, line));
     } else {
       boolean s = strong || n instanceof StrongEmphasis;
       boolean e = emph || n instanceof Emphasis;

@@ -47,6 +47,18 @@ class IdentifiersTest {
   }
 
   @Test
+  void bioRxivAndMedRxivPagesAreTheirDois() {
+    var doi = Map.of("doi", List.of("10.1101/2020.06.16.154542"));
+    assertEquals(doi, Identifiers.of("https://www.biorxiv.org/content/10.1101/2020.06.16.154542v1"));
+    assertEquals(doi, Identifiers.of("https://www.biorxiv.org/content/10.1101/2020.06.16.154542v2.full.pdf"));
+    assertEquals(doi, Identifiers.of("https://biorxiv.org/content/10.1101/2020.06.16.154542.abstract"));
+    assertEquals(Map.of("doi", List.of("10.1101/2020.03.16.20036145")),
+        Identifiers.of("https://www.medrxiv.org/content/10.1101/2020.03.16.20036145v1"));
+    assertEquals(Map.of("doi", List.of("10.1101/862268")), Identifiers.of("https://www.biorxiv.org/content/10.1101/862268v3"));
+    assertTrue(Identifiers.of("https://www.biorxiv.org/content/early/recent").isEmpty());
+  }
+
+  @Test
   void arxivDoisNameTheArxivPaper() {
     assertEquals(Map.of("doi", List.of("10.48550/arxiv.2010.00554"), "arxiv", List.of("2010.00554")),
         Identifiers.of("https://doi.org/10.48550/arXiv.2010.00554"));

@@ -59,6 +59,25 @@ class IssueReaderTest {
   }
 
   @Test
+  void titleEndPulledIntoTheLinkTextBeforeItsUrl() throws SourceException {
+    // The translation moved the end of the title into the link's text, in front of the URL.
+    Entry e = only("""
+        # 1.机器学习论文
+
+        # 端到端全景分割
+
+        MaX-DeepLab:使用遮罩变形金刚
+        [的端到端全景分割 https://arxiv.org/abs/2012.00759](https://arxiv.org/abs/2012.00759)
+
+        他们提出了一个 Max-DeepLab。
+        """);
+    assertEquals("MaX-DeepLab:使用遮罩变形金刚的端到端全景分割", e.title());
+    assertEquals(Map.of("arxiv", List.of("2012.00759")), e.ids());
+    assertEquals("他们提出了一个 Max-DeepLab。", e.summary());
+    assertEquals("https://arxiv.org/abs/2012.00759", e.links().get(0).text());
+  }
+
+  @Test
   void italicRawUrlThenTitle() throws SourceException {
     Entry e = only("""
         # 1.机器学习论文
