@@ -25,6 +25,12 @@ final class EntryBuilder {
 
   /** "【DeepMind 科学家:...——tech talks】": the linked page's title repeated under its card. */
   private static final Pattern CARD_ECHO = Pattern.compile("^【[^【】]*】$");
+  /**
+   * "[您只需要补丁？| OpenReview]": a link card's page title, the work's title then the site's
+   * name, where the translation dropped the card.
+   */
+  private static final Pattern CARD_PAGE_TITLE = Pattern.compile(
+      "^[\\[【]?\\s*([^|｜\\[\\]【】]{2,200}?)\\s*[|｜]\\s*([A-Za-z][A-Za-z0-9 .]{1,30}?)\\s*[\\]】]?$");
   /** A sentence end followed by another sentence: running text, not a title. */
   private static final Pattern SENTENCE_BREAK = Pattern.compile(".*[.!?]\\s+[A-Z].*");
 
@@ -167,6 +173,15 @@ final class EntryBuilder {
         if (caption || CARD_ECHO.matcher(plain).matches()) {
           continue;
         }
+        String pageTitle = urlish ? null : cardPageTitle(plain);
+        if (pageTitle != null) {
+          flushPending(pending);
+          pending = null;
+          if (title == null) {
+            setTitle(pageTitle);
+          }
+          continue;
+        }
         ids.addFromText(plain);
         if (urlish) {
           summary.add(plain);
@@ -222,6 +237,30 @@ final class EntryBuilder {
     } else if (!cleaned.isEmpty()) {
       summary.add(cleaned);
     }
+  }
+
+  /**
+   * The work's title in a line "TITLE | Site" whose site names the host of one of the entry's
+   * links ("OpenReview" for openreview.net), else null.
+   */
+  private String cardPageTitle(String plain) {
+    var m = CARD_PAGE_TITLE.matcher(plain);
+    if (!m.matches()) {
+      return null;
+    }
+    String site = m.group(2).replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+    for (String url : links.keySet()) {
+      String host;
+      try {
+        host = java.net.URI.create(url).getHost();
+      } catch (IllegalArgumentException notAUri) {
+        continue;
+      }
+      if (host != null && host.toLowerCase(java.util.Locale.ROOT).contains(site)) {
+        return m.group(1);
+      }
+    }
+    return null;
   }
 
   /** A short line that starts with a worded link and is no sentence: the rest of a split title. */

@@ -78,6 +78,41 @@ class IssueReaderTest {
   }
 
   @Test
+  void aLinkCardsPageTitleIsTheTitle() throws SourceException {
+    // The card is gone; its page title stays, with the site's name after a bar.
+    Entry e = only("""
+        # 1.机器学习论文
+
+        [**打补丁比变压器更关键吗？**](https://openreview.net/forum?id=TVHS5Y4dNvM)
+
+        [您只需要补丁？| OpenReview]
+        这是一项使用 Conv 的变压器编码器类机制的研究。
+        """);
+    assertEquals("您只需要补丁？", e.title());
+    assertEquals("这是一项使用 Conv 的变压器编码器类机制的研究。", e.summary());
+    Entry en = only("""
+        # 1. Machine Learning Papers
+
+        [**Are patches more important than transformers?**](https://openreview.net/forum?id=TVHS5Y4dNvM)
+
+        *Patches Are All You Need? | OpenReview*
+        A transformer-encoder-like mechanism written with convolutions.
+        """);
+    assertEquals("Patches Are All You Need?", en.title());
+    // A bar before a name that is not the site of the entry's link is just text.
+    Entry other = only("""
+        # 1. Machine Learning Papers
+
+        [**Are patches more important than transformers?**](https://openreview.net/forum?id=TVHS5Y4dNvM)
+
+        Accuracy | Speed
+        A transformer-encoder-like mechanism written with convolutions.
+        """);
+    assertNull(other.title());
+    assertTrue(other.summary().startsWith("Accuracy | Speed"), other.summary());
+  }
+
+  @Test
   void italicRawUrlThenTitle() throws SourceException {
     Entry e = only("""
         # 1.机器学习论文
