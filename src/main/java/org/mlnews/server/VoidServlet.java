@@ -28,7 +28,7 @@ import org.mlnews.store.Store;
 public final class VoidServlet extends HttpServlet {
   private static final long serialVersionUID = 1L;
   /** The path it is served at (RFC 8615 well-known URI registered for VoID). */
-  public static final String PATH = "/.well-known/void";
+  public static final String PATH = org.mlnews.server.pages.LocalPaths.VOID;
 
   private final transient Store store;
   private final transient Describer describer;

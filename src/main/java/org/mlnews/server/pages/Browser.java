@@ -232,6 +232,19 @@ public final class Browser implements Filter {
       }
       return;
     }
+    if (node.equals(paths.iris().dataset())) {
+      // The dataset's IRI as data is its whole VoID/DCAT description, which the server computes
+      // at /.well-known/void: handed over inside the server, so the IRI answers 200 itself.
+      var dispatcher = req.getServletContext().getRequestDispatcher(LocalPaths.VOID);
+      if (dispatcher != null) {
+        try {
+          dispatcher.forward(req, resp);
+          return;
+        } catch (ServletException e) {
+          throw new IOException(e);
+        }
+      }
+    }
     Graph g = Txn.calculateRead(dsg, () -> describer.describe(dsg, node));
     if (g.isEmpty()) {
       text(resp, 404, "Not found: " + node.getURI() + " is not in this dataset.");

@@ -2,11 +2,8 @@ package org.mlnews.server.pages;
 
 import java.util.LinkedHashSet;
 import java.util.Set;
-import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
-import org.apache.jena.graph.NodeFactory;
-import org.apache.jena.graph.Triple;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
 import org.mlnews.rdf.Vocab;
@@ -82,24 +79,6 @@ final class Describer {
         g.find(n, p, Node.ANY).forEachRemaining(out::add);
       }
     }
-    if (r.equals(paths.iris().dataset())) {
-      addDatasetDescription(dsg, r, out);
-    }
     return out;
-  }
-
-  private void addDatasetDescription(DatasetGraph dsg, Node r, Graph out) {
-    Graph g = dsg.getUnionGraph();
-    out.add(Triple.create(r, Vocab.RDF_TYPE, NodeFactory.createURI(VOID + "Dataset")));
-    out.add(Triple.create(r, Vocab.DC_TITLE, NodeFactory.createLiteralLang("Akira's ML News knowledge graph", "en")));
-    out.add(Triple.create(r, Vocab.DC_DESCRIPTION, NodeFactory.createLiteralLang(
-        "The weekly newsletter \"Akira's ML News\" as RDF: issues, sections, entries, papers, articles, "
-            + "topics and the newsletter's calendar.", "en")));
-    out.add(Triple.create(r, NodeFactory.createURI(VOID + "uriSpace"),
-        NodeFactory.createLiteralString(paths.iris().base())));
-    out.add(Triple.create(r, NodeFactory.createURI(VOID + "triples"),
-        NodeFactory.createLiteralDT(Long.toString(g.size()), XSDDatatype.XSDinteger)));
-    out.add(Triple.create(r, NodeFactory.createURI(VOID + "vocabulary"), NodeFactory.createURI(Vocab.ML)));
-    out.add(Triple.create(r, NodeFactory.createURI(VOID + "vocabulary"), NodeFactory.createURI(Vocab.TOPIC)));
   }
 }

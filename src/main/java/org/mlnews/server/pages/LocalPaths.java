@@ -20,6 +20,8 @@ import org.mlnews.rdf.Vocab;
 public final class LocalPaths {
   /** The ontology document: its terms are hash IRIs under it. */
   public static final String ONTOLOGY = Vocab.ML.substring(0, Vocab.ML.length() - 1);
+  /** Where the server answers with the dataset's VoID/DCAT description (RFC 8615's well-known URI for VoID). */
+  public static final String VOID = "/.well-known/void";
 
   private final Iris iris;
 

@@ -264,8 +264,16 @@ class BrowserIT {
 
   @Test
   void theDatasetDescribesItself() throws Exception {
-    Graph g = parse(f.get("/dataset", "Accept", "text/turtle").body(), Lang.TURTLE);
-    assertTrue(g.contains(iri(Iris.DEFAULT_BASE + "dataset"), Vocab.RDF_TYPE, iri(Describer.VOID + "Dataset")));
+    var r = f.get("/dataset", "Accept", "text/turtle");
+    assertEquals(200, r.statusCode());
+    Graph g = parse(r.body(), Lang.TURTLE);
+    Node dataset = iri(Iris.DEFAULT_BASE + "dataset");
+    assertTrue(g.contains(dataset, Vocab.RDF_TYPE, iri(Describer.VOID + "Dataset")));
+    // The whole description, as at /.well-known/void: the endpoint, the partitions, DCAT.
+    assertTrue(g.contains(dataset, iri(Describer.VOID + "sparqlEndpoint"), Node.ANY), r.body());
+    assertTrue(g.contains(dataset, iri(Describer.VOID + "classPartition"), Node.ANY), r.body());
+    assertTrue(g.contains(dataset, Vocab.RDF_TYPE, iri("http://www.w3.org/ns/dcat#Dataset")), r.body());
+    assertTrue(parse(f.get("/dataset?format=nt").body(), Lang.NTRIPLES).isIsomorphicWith(g));
   }
 
   // ---------------------------------------------------------------------------------------------
