@@ -160,7 +160,9 @@ public final class IssueMapper {
           emitLink(node, LINK, link.url());
         }
         for (String image : e.images()) {
-          emit(node, SCHEMA_IMAGE, str(image));
+          // A URL is the image itself; a relative path means something only beside the source file.
+          Node url = image.startsWith("http://") || image.startsWith("https://") ? LinkIris.node(image) : null;
+          emit(node, url != null ? SCHEMA_IMAGE : IMAGE_FILE, url != null ? url : str(image));
         }
         List<Node> topics = e.topics().stream()
             .map(k -> NodeFactory.createURI(TOPIC + Iris.segment(k))).toList();

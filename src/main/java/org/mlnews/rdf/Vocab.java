@@ -104,6 +104,7 @@ public final class Vocab {
   public static final Node YEAR_NUMBER = ml("yearNumber");
   public static final Node OVERLAPS = ml("overlaps");
   public static final Node IN_PERIOD = ml("inPeriod");
+  public static final Node IMAGE_FILE = ml("imageFile");
 
   // Provenance of a graph
   public static final Node SOURCE_FILE = ml("sourceFile");

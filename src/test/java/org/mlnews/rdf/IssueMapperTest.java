@@ -110,6 +110,21 @@ class IssueMapperTest {
   }
 
   @Test
+  void imagesGivenAsUrlsAreIrisAndRelativePathsAreFiles() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    var e = issue.entries().get(0);
+    var withImages = new org.mlnews.issue.Entry(e.section(), e.sectionKind(), e.heading(), e.title(), e.summary(),
+        e.kind(), e.links(), e.ids(), java.util.List.of("https://miro.medium.com/max/700/1*x.png", "img/a.png"),
+        e.topics(), e.editorsPick(), e.line());
+    Graph g = map(mapper, issue.withEntries(java.util.List.of(withImages)), null);
+    Node entry = mapper.iris().entry(issue.slug(), 1);
+    assertEquals(java.util.List.of(NodeFactory.createURI("https://miro.medium.com/max/700/1*x.png")),
+        g.find(entry, Vocab.SCHEMA_IMAGE, Node.ANY).mapWith(t -> t.getObject()).toList());
+    assertEquals(java.util.List.of(NodeFactory.createLiteralString("img/a.png")),
+        g.find(entry, Vocab.IMAGE_FILE, Node.ANY).mapWith(t -> t.getObject()).toList());
+  }
+
+  @Test
   void weekIsInTheQuarterOfItsSundayAndOverlapsTheNext() throws Exception {
     Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
     Graph g = map(mapper, issue, null);
