@@ -1,7 +1,13 @@
 package org.mlnews.server;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -10,7 +16,7 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * The outermost handler of the server: security headers on every response, a cap on the size
- * of a request body, and no badly encoded query string.
+ * of a request body, and no badly encoded query string or form.
  *
  * <ul>
  *   <li><b>Headers.</b> {@code X-Content-Type-Options: nosniff}, {@code Referrer-Policy:
@@ -27,7 +33,10 @@ import org.eclipse.jetty.util.Callback;
  *       512 KB, so that long queries fit in a GET; more is refused with {@code 414}/{@code 431}.)
  *   <li><b>Query strings.</b> One with a {@code %} not followed by two hex digits
  *       ({@code ?query=%ZZ}) is refused with {@code 400}; Fuseki would fail decoding it and
- *       answer {@code 500}, a server error for the client's mistake.
+ *       answer {@code 500}, a server error for the client's mistake. The same holds for the body
+ *       of a form ({@code application/x-www-form-urlencoded}, which is how a SPARQL query or
+ *       update is POSTed from an HTML form), read here and handed on unchanged; and a body whose
+ *       declared charset this JVM does not know is refused with {@code 415}.
  * </ul>
  *
  * <pre>{@code
@@ -67,6 +76,24 @@ final class Guard extends Handler.Wrapper {
       Response.writeError(request, response, callback, 413, tooLarge(declared));
       return true;
     }
+    String contentType = request.getHeaders().get(HttpHeader.CONTENT_TYPE);
+    String charset = contentType == null ? null : MimeTypes.getCharsetFromContentType(contentType);
+    if (charset != null && !isSupported(charset)) {
+      Response.writeError(request, response, callback, 415,
+          "Unsupported media type: unknown charset '" + charset + "'");
+      return true;
+    }
+    if (declared >= 0 && contentType != null
+        && MimeTypes.getContentTypeWithoutCharset(contentType).strip().equalsIgnoreCase(FORM)) {
+      // Within the limit, so it may be read whole here, checked, and given on as it came.
+      ByteBuffer body = Content.Source.asByteBuffer(request);
+      if (BAD_ESCAPE.matcher(StandardCharsets.ISO_8859_1.decode(body.duplicate())).find()) {
+        Response.writeError(request, response, callback, 400,
+            "Bad request: the form holds a '%' not followed by two hex digits");
+        return true;
+      }
+      return super.handle(new Replayed(request, body), response, callback);
+    }
     if (declared >= 0) {
       return super.handle(request, response, callback); // the length is known and within the limit
     }
@@ -97,6 +124,38 @@ final class Guard extends Handler.Wrapper {
       }
     };
     return super.handle(limited, guarded, callback);
+  }
+
+  private static final String FORM = "application/x-www-form-urlencoded";
+
+  private static boolean isSupported(String charset) {
+    try {
+      return Charset.isSupported(charset);
+    } catch (IllegalCharsetNameException e) {
+      return false;
+    }
+  }
+
+  /** A request whose body, read already, is given again as one last chunk. */
+  private static final class Replayed extends Request.Wrapper {
+    private ByteBuffer body;
+
+    Replayed(Request request, ByteBuffer body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public Content.Chunk read() {
+      ByteBuffer b = body;
+      body = null;
+      return b == null ? Content.Chunk.EOF : Content.Chunk.from(b, true);
+    }
+
+    @Override
+    public void demand(Runnable demandCallback) {
+      demandCallback.run(); // the body is all here: reading never has to wait
+    }
   }
 
   private String tooLarge(long bytes) {

@@ -108,6 +108,17 @@ class HostileClientIT {
       assertEquals(400, status(r), path + "\n" + r);
     }
     assertEquals(200, get(server.sparqlUrl() + "?query=" + enc(COUNT)).statusCode(), "well encoded");
+    // The same in a form's body, as an HTML form POSTs a query.
+    String form = "application/x-www-form-urlencoded";
+    var bad = post(HttpRequest.BodyPublishers.ofString("query=%ZZ"), form, server.sparqlUrl());
+    assertEquals(400, bad.statusCode(), bad.body());
+    var good = post(HttpRequest.BodyPublishers.ofString("query=" + enc(COUNT)), form + "; charset=UTF-8",
+        server.sparqlUrl());
+    assertEquals(200, good.statusCode(), "a well-encoded form is read as before: " + good.body());
+    assertTrue(good.body().contains("\"n\""), good.body());
+    var charset = post(HttpRequest.BodyPublishers.ofString("query=" + enc(COUNT)), form + "; charset=bogus",
+        server.sparqlUrl());
+    assertEquals(415, charset.statusCode(), charset.body());
   }
 
   @Test
