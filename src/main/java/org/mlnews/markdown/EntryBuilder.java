@@ -23,7 +23,10 @@ final class EntryBuilder {
   private static final Pattern CAPTION = Pattern.compile(
       "(?i)^(这张)?(图片|图像|图)[^。]{0,12}(引自|来自|来源).{0,30}|^(image|figure|fig\\.|source)\\s*(from|:|quoted).{0,60}");
 
-  /** "【DeepMind 科学家:...——tech talks】": the linked page's title repeated under its card. */
+  /**
+   * "【DeepMind 科学家:...——tech talks】": a work's title in brackets, alone on its line; under a
+   * link card, the linked page's title repeated.
+   */
   private static final Pattern CARD_ECHO = Pattern.compile("^【[^【】]*】$");
   /**
    * "[您只需要补丁？| OpenReview]": a link card's page title, the work's title then the site's
@@ -170,7 +173,15 @@ final class EntryBuilder {
         flushPending(pending);
         pending = null;
         addLinks(lineSegs, false);
-        if (caption || CARD_ECHO.matcher(plain).matches()) {
+        if (caption) {
+          continue;
+        }
+        if (CARD_ECHO.matcher(plain).matches()) {
+          // "*【通过对均匀和再平衡样本的协作训练进行长尾多标签视觉识别】*": the work's title in the
+          // layout "【2104.00466】title" has, without an id; under a card that named it, a repeat.
+          if (title == null) {
+            setTitle(plain.substring(1, plain.length() - 1));
+          }
           continue;
         }
         String pageTitle = urlish ? null : cardPageTitle(plain);

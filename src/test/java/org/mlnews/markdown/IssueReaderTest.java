@@ -78,6 +78,21 @@ class IssueReaderTest {
   }
 
   @Test
+  void aTitleInBracketsWithoutAnIdIsTheTitle() throws SourceException {
+    // The layout of "*【2104.00466】title*" without the id: the work's title, not a card's echo.
+    Entry e = only("""
+        # 1.机器学习论文
+
+        [**用最大梯度样本训练。**](https://openaccess.thecvf.com/content/CVPR2021/html/Gong_MaxUp.html)
+
+        *【MaxUp:轻量级对抗训练与数据增强改进神经网络训练】*
+        通常，我们使用小批量的平均梯度进行训练。
+        """);
+    assertEquals("MaxUp:轻量级对抗训练与数据增强改进神经网络训练", e.title());
+    assertEquals("通常，我们使用小批量的平均梯度进行训练。", e.summary());
+  }
+
+  @Test
   void aLinkCardsPageTitleIsTheTitle() throws SourceException {
     // The card is gone; its page title stays, with the site's name after a bar.
     Entry e = only("""
