@@ -691,6 +691,7 @@ final class DocumentReader {
     if (number == null) {
       number = IssueFacts.issueNumberFromSlug(slug);
     }
+    boolean weekFromIntro = declaredWeek() == null && introWeek != null;
     LocalDate coverage = null;
     if (introDate != null) {
       // A week its year does not have (week 53 of 2020) cannot place the date; its year can.
@@ -704,6 +705,17 @@ final class DocumentReader {
       } catch (DateTimeException e) {
         warn("bad-date", "The intro's date " + introDate.month() + "/" + introDate.day()
             + " does not exist.", introDateLine);
+      }
+      if (weekFromIntro && coverage != null && week.number() <= NewsletterCalendar.weeksIn(week.year())
+          && !NewsletterCalendar.week(week).contains(coverage) && coverage.getYear() < 2999) {
+        // "2021 年第 31 周(8 月 8 日~)": a number and a date in one line, and only the date agrees
+        // with the issues around it (the numbered series' week numbers run behind the calendar).
+        // The title names no week here, so nothing overrules the date.
+        WeekRef dated = NewsletterCalendar.weekOf(coverage).ref();
+        warn("week-mismatch", "The intro says week " + introWeek.number() + " of " + introWeek.year()
+            + ", but its date " + coverage + " is in week " + dated.number() + " of " + dated.year()
+            + "; with no week in the title, the date wins.", introLine);
+        week = dated;
       }
     }
 

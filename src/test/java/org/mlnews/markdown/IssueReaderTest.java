@@ -352,8 +352,22 @@ class IssueReaderTest {
         2021 年第 24 周(6 月 13 日~)
         """, FILE);
     assertEquals(19, issue.issueNumber());
-    assertEquals(new WeekRef(2021, 24), issue.week());
+    // The series' week numbers run behind the calendar; its dates do not: 13 June 2021 is in week 25.
+    assertEquals(new WeekRef(2021, 25), issue.week());
     assertEquals(LocalDate.of(2021, 6, 13), issue.coverageStart());
+    var mismatch = issue.warnings().stream().filter(w -> w.code().equals("week-mismatch")).toList();
+    assertEquals(1, mismatch.size(), issue.warnings().toString());
+    assertEquals("The intro says week 24 of 2021, but its date 2021-06-13 is in week 25 of 2021; "
+        + "with no week in the title, the date wins.", mismatch.get(0).message());
+    assertEquals(3, mismatch.get(0).line());
+    assertTrue(issue.warnings().stream().noneMatch(w -> w.code().equals("date-mismatch")), issue.warnings().toString());
+    Issue agreeing = READER.read("akiras-machine-learning-news-19-0123456789ab", """
+        # Akira 的机器学习新闻— #19
+
+        2021 年第 25 周(6 月 13 日~)
+        """, FILE);
+    assertEquals(new WeekRef(2021, 25), agreeing.week());
+    assertEquals(List.of(), agreeing.warnings().stream().map(w -> w.code()).filter(c -> c.contains("mismatch")).toList());
   }
 
   @Test
