@@ -167,11 +167,14 @@ public final class IssueMapper {
         List<Node> topics = e.topics().stream()
             .map(k -> NodeFactory.createURI(TOPIC + Iris.segment(k))).toList();
         topics.forEach(t -> emit(node, DC_SUBJECT, t));
-        for (Node work : works(e)) {
+        List<Node> works = works(e);
+        for (Node work : works) {
           emit(node, ABOUT, work);
           emit(work, FEATURED_IN, issueNode);
           topics.forEach(t -> emit(work, DC_SUBJECT, t));
-          if (e.title() != null && !e.title().isBlank()) {
+          // The entry's title names its work; of an entry about several, it names one of them,
+          // and which one the entry does not say.
+          if (works.size() == 1 && e.title() != null && !e.title().isBlank()) {
             emit(work, DC_TITLE, text(e.title()));
           }
         }

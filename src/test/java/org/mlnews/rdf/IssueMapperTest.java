@@ -107,6 +107,9 @@ class IssueMapperTest {
     Node entry = mapper.iris().entry(issue.slug(), 1);
     assertEquals(2, g.find(entry, Vocab.ABOUT, Node.ANY).toList().size());
     assertEquals(1, g.find(mapper.iris().paper("arxiv", "2009.13829"), Vocab.ARXIV_ID, Node.ANY).toList().size());
+    // The entry's one title cannot be both papers'.
+    assertTrue(g.find(Node.ANY, Vocab.DC_TITLE, Node.ANY).filterKeep(t -> t.getSubject().getURI().contains("/paper/"))
+        .toList().isEmpty());
   }
 
   @Test
