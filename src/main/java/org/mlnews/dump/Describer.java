@@ -174,8 +174,15 @@ public final class Describer {
     if (pub.sparqlEndpoint() != null) {
       Node endpoint = uri(pub.sparqlEndpoint());
       add(g, ds, uri(VOID + "sparqlEndpoint"), endpoint);
-      Node service = NodeFactory.createBlankNode();
-      add(g, ds, uri(DCAT + "accessService"), service);
+      // DCAT reaches a service through a distribution (dcat:accessService's domain is
+      // dcat:Distribution); both are named under the dataset's IRI, which describes them.
+      Node service = uri(ds.getURI() + "#sparql-service");
+      Node access = uri(ds.getURI() + "#sparql");
+      add(g, ds, uri(DCAT + "distribution"), access);
+      add(g, access, Vocab.RDF_TYPE, uri(DCAT + "Distribution"));
+      add(g, access, uri(Vocab.DCTERMS + "title"), NodeFactory.createLiteralLang("SPARQL endpoint", "en"));
+      add(g, access, uri(DCAT + "accessURL"), endpoint);
+      add(g, access, uri(DCAT + "accessService"), service);
       add(g, service, Vocab.RDF_TYPE, uri(DCAT + "DataService"));
       add(g, service, uri(DCAT + "endpointURL"), endpoint);
       add(g, service, uri(Vocab.DCTERMS + "conformsTo"), uri("https://www.w3.org/TR/sparql11-protocol/"));

@@ -38,9 +38,8 @@ import org.mlnews.store.Store;
  * Jena SHACL.
  *
  * <p>What is validated is the data: the union of the issue graphs and the topic scheme. The
- * ontology graph is left out: it is vocabulary, not data, and with it the shapes would see its
- * class axioms ({@code ml:SectionKind rdfs:subClassOf skos:Concept} makes the section kinds
- * targets of the concept shape). In a quad dump (N-Quads, TriG) the ontology graph is left out by
+ * ontology graph is left out: it is vocabulary, not data (its classes and individuals are not
+ * what the shapes describe). In a quad dump (N-Quads, TriG) the ontology graph is left out by
  * name; in a triple dump, the triples of {@code ontology/mlnews.ttl} are taken away.
  *
  * <pre>{@code
