@@ -10,13 +10,17 @@ import org.apache.jena.sparql.core.DatasetGraph;
  * Fuseki's query service with a cap on solutions: a query without a LIMIT, or with a larger one,
  * runs as if it said {@code LIMIT maxRows}. Fuseki has no such setting of its own, and capping
  * the query (rather than cutting the output) lets the engine stop early and keeps every result
- * format well-formed.
+ * format well-formed. A capped answer says so in the header {@value #ROW_LIMIT_HEADER}: with
+ * that many rows, it may have been cut.
  *
  * <pre>{@code
  * FusekiServer.create().registerOperation(Operation.Query, new CappedQueryService(10_000));
  * }</pre>
  */
 public final class CappedQueryService extends SPARQL_QueryDataset {
+  /** Set, to the cap, on an answer whose query's LIMIT the cap lowered or added. */
+  public static final String ROW_LIMIT_HEADER = "Mlnews-Row-Limit";
+
   private final long maxRows;
 
   public CappedQueryService(long maxRows) {
@@ -30,7 +34,11 @@ public final class CappedQueryService extends SPARQL_QueryDataset {
   protected Pair<DatasetGraph, Query> decideDataset(HttpAction action, Query query, String queryStringLog) {
     Pair<DatasetGraph, Query> p = super.decideDataset(action, query, queryStringLog);
     Query q = p.getRight() == null ? query : p.getRight();
-    return Pair.create(p.getLeft(), cap(q, maxRows));
+    Query capped = cap(q, maxRows);
+    if (capped != q) {
+      action.setResponseHeader(ROW_LIMIT_HEADER, Long.toString(maxRows));
+    }
+    return Pair.create(p.getLeft(), capped);
   }
 
   /** The query itself if within the cap, else a copy limited to {@code maxRows} solutions. */

@@ -98,7 +98,11 @@ public final class NamedQueryServlet extends HttpServlet {
     }
     Query query;
     try {
-      query = CappedQueryService.cap(binder.bind(named, values), maxRows);
+      Query bound = binder.bind(named, values);
+      query = CappedQueryService.cap(bound, maxRows);
+      if (query != bound) {
+        resp.setHeader(CappedQueryService.ROW_LIMIT_HEADER, Long.toString(maxRows));
+      }
     } catch (ParamException e) {
       error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
       return;

@@ -213,11 +213,15 @@ class ServerIT {
     var all = get(sparql + "?query=" + enc("SELECT * WHERE { ?s ?p ?o }"), "Accept", "text/csv");
     assertEquals(200, all.statusCode());
     assertEquals(MAX_ROWS + 1, all.body().strip().split("\r?\n").length, "header + capped rows");
+    assertEquals(String.valueOf(MAX_ROWS), all.headers().firstValue("Mlnews-Row-Limit").orElse(null),
+        "the answer says it was capped");
     var limited = get(sparql + "?query=" + enc("SELECT * WHERE { ?s ?p ?o } LIMIT 7"), "Accept", "text/csv");
     assertEquals(7 + 1, limited.body().strip().split("\r?\n").length, "a smaller LIMIT is kept");
+    assertTrue(limited.headers().firstValue("Mlnews-Row-Limit").isEmpty(), "within the cap: no word of it");
     var named = get(base + "queries/all-triples?format=csv");
     assertEquals(200, named.statusCode(), named.body());
     assertEquals(MAX_ROWS + 1, named.body().strip().split("\r?\n").length, "named queries are capped too");
+    assertEquals(String.valueOf(MAX_ROWS), named.headers().firstValue("Mlnews-Row-Limit").orElse(null));
   }
 
   @Test
