@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.jena.query.Query;
@@ -46,8 +48,26 @@ final class QueryCommand implements Callable<Integer> {
     boolean list;
   }
 
-  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE", description = "A parameter value; repeatable.")
-  Map<String, String> params = new LinkedHashMap<>();
+  @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
+      description = "A parameter value; repeatable, once per parameter.")
+  List<String> paramArgs = new ArrayList<>();
+
+  /** The --param values by name; a name given twice is a mistake, not a choice of the last. */
+  private Map<String, String> params() {
+    var params = new LinkedHashMap<String, String>();
+    for (String arg : paramArgs) {
+      int eq = arg.indexOf('=');
+      if (eq < 1) {
+        throw new Cli.UsageException("--param takes NAME=VALUE, not '" + arg + "'");
+      }
+      String name = arg.substring(0, eq);
+      if (params.put(name, arg.substring(eq + 1)) != null) {
+        throw new Cli.UsageException("parameter '" + name + "' given " + paramArgs.stream()
+            .filter(a -> a.startsWith(name + "=")).count() + " times");
+      }
+    }
+    return params;
+  }
 
   @Option(names = {"-f", "--format"}, defaultValue = "table",
       description = "table, csv, tsv, json, xml (SELECT/ASK); turtle, jsonld, ntriples, rdfxml (CONSTRUCT/DESCRIBE). Default: ${DEFAULT-VALUE}")
@@ -79,7 +99,7 @@ final class QueryCommand implements Callable<Integer> {
     // The topic scheme only where a parameter needs it: SPARQL text runs from any folder.
     var topics = named.params().stream().anyMatch(p -> p.type() == Param.Type.TOPIC)
         ? TopicScheme.load(options.ontology.resolve("topics.ttl")) : TopicScheme.empty();
-    Query query = new ParamBinder(options.iris(), topics).bind(named, params);
+    Query query = new ParamBinder(options.iris(), topics).bind(named, params());
     try (Store store = options.existingStore()) {
       if (store.read(() -> store.graphNames(options.iris().issueGraphPrefix()).isEmpty())) {
         spec.commandLine().getErr().println("note: the store " + options.store

@@ -69,6 +69,20 @@ class CliIT {
   }
 
   @Test
+  void aParameterGivenTwiceOrWithoutValueIsAUsageError() {
+    CliRun twice = run("query", "papers-by-topic", "-p", "topic=VAE", "-p", "topic=GAN", "--store", store.toString());
+    assertEquals(2, twice.code(), twice.out());
+    assertTrue(twice.err().contains("parameter 'topic' given 2 times"), twice.err());
+    CliRun bare = run("query", "papers-by-topic", "-p", "topic", "--store", store.toString());
+    assertEquals(2, bare.code(), bare.out());
+    assertTrue(bare.err().contains("--param takes NAME=VALUE, not 'topic'"), bare.err());
+    CliRun bound = run("query", "papers-by-topic", "-p", "topic=VAE", "-p", "year=2020", "-p", "quarter=7",
+        "--store", store.toString());
+    assertEquals(2, bound.code(), bound.out());
+    assertTrue(bound.err().contains("7 is not between 1 and 4"), bound.err());
+  }
+
+  @Test
   void unknownTopicIsAUsageError() {
     CliRun r = run("query", "papers-by-topic", "--param", "topic=NoSuchTopic", "--store", store.toString());
     assertEquals(2, r.code());
