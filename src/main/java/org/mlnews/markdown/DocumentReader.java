@@ -551,15 +551,22 @@ final class DocumentReader {
   private void nav(Paragraph p) {
     int line = Inlines.lineOf(p);
     List<Seg> segs = Inlines.flatten(p);
-    for (int i = 0; i < segs.size(); i++) {
-      Seg s = segs.get(i);
+    // A block that names another week as "this post" was copied from that week's issue: its
+    // previous and next are that issue's, so they are kept as links of no relation.
+    boolean copied = false;
+    for (Seg s : segs) {
       if (s.kind() == Kind.TEXT && THIS_POST.matcher(s.text()).find()) {
         WeekRef here = IssueFacts.week(s.text());
         if (here == null) {
           here = weekNumberOnly(s.text());
         }
+        WeekRef own = checkedWeek != null ? checkedWeek : declaredWeek();
+        copied |= here != null && own != null && !here.equals(own);
         checkWeek(here, "navigation block names this post", s.line() > 0 ? s.line() : line);
       }
+    }
+    for (int i = 0; i < segs.size(); i++) {
+      Seg s = segs.get(i);
       if (s.kind() != Kind.LINK) {
         continue;
       }
@@ -573,6 +580,9 @@ final class DocumentReader {
       } else if (SUMMARY_LINK.matcher(s.text() + " " + s.url()).find()) {
         rel = NavLink.Rel.SUMMARY;
       } else {
+        rel = NavLink.Rel.OTHER;
+      }
+      if (copied && (rel == NavLink.Rel.PREVIOUS || rel == NavLink.Rel.NEXT)) {
         rel = NavLink.Rel.OTHER;
       }
       addNav(rel, s.url(), s.bare() ? null : s.text(), s.line() > 0 ? s.line() : line);
