@@ -114,6 +114,15 @@ final class EntryBuilder {
    * are prose.
    */
   void addParagraph(List<Seg> segs) {
+    if (title == null && summary.isEmpty() && isItalicLine(segs)) {
+      // "*教一个甘什么不学*" alone, before any prose: the translation italicises a work's title,
+      // and sets it off from its link (or has none) by a blank line.
+      String plain = Inlines.plain(segs);
+      if (isTitleish(plain) && !CAPTION.matcher(plain).find()) {
+        setTitle(plain);
+        return;
+      }
+    }
     String pending = null;
     boolean titleMayContinue = false;
     for (List<Seg> lineSegs : Inlines.lines(segs)) {
@@ -169,6 +178,13 @@ final class EntryBuilder {
             summary.add(candidate);
           }
         }
+      } else if (title == null && isTitleish(plain) && worksLink(lineSegs) != null) {
+        // "[训练数据高效的图像变形金刚&通过注意力蒸馏](https://arxiv.org/abs/2012.12877)" on a
+        // line of its own: the paper's link, worded with its title.
+        flushPending(pending);
+        pending = null;
+        addLinks(lineSegs, true);
+        setTitle(plain);
       } else {
         flushPending(pending);
         pending = null;
@@ -272,6 +288,36 @@ final class EntryBuilder {
       }
     }
     return null;
+  }
+
+  /** The one worded link to a paper's page that makes up the whole line, else null. */
+  private static Seg worksLink(List<Seg> lineSegs) {
+    Seg link = null;
+    for (Seg s : lineSegs) {
+      if (s.kind() == Kind.LINK && link == null) {
+        link = s;
+      } else if (s.kind() != Kind.TEXT || !Inlines.clean(s.text()).isEmpty()) {
+        return null;
+      }
+    }
+    return link != null && !link.isUrlLink() && !link.bare() && Links.isPaperHost(link.url()) ? link : null;
+  }
+
+  /** One line of italic text only: no link, no image, no roman words. */
+  private static boolean isItalicLine(List<Seg> segs) {
+    boolean words = false;
+    for (Seg s : segs) {
+      if (s.kind() != Kind.TEXT) {
+        return false;
+      }
+      if (!Inlines.clean(s.text()).isEmpty()) {
+        if (!s.emph()) {
+          return false;
+        }
+        words = true;
+      }
+    }
+    return words;
   }
 
   /** A short line that starts with a worded link and is no sentence: the rest of a split title. */

@@ -78,6 +78,51 @@ class IssueReaderTest {
   }
 
   @Test
+  void anItalicLineOfItsOwnBeforeAnyProseIsTheTitle() throws SourceException {
+    Entry e = only("""
+        # 1.机器学习论文
+
+        # 具有自我监督学习的领域适应
+
+        *跨场景 3D 人体姿态估计的推理阶段优化*
+
+        [https://arxiv.org/abs/2007.02054](https://arxiv.org/abs/2007.02054)
+
+        当在不同于训练的领域中进行推断时进行领域适应的研究。
+        """);
+    assertEquals("跨场景 3D 人体姿态估计的推理阶段优化", e.title());
+    assertEquals("当在不同于训练的领域中进行推断时进行领域适应的研究。", e.summary());
+    assertEquals(Map.of("arxiv", List.of("2007.02054")), e.ids());
+    // After prose, an italic line is prose too.
+    Entry later = only("""
+        # 1.机器学习论文
+
+        # 具有自我监督学习的领域适应
+
+        当在不同于训练的领域中进行推断时进行领域适应的研究。
+
+        *这是强调。*
+        """);
+    assertNull(later.title());
+  }
+
+  @Test
+  void aPaperLinkWordedWithItsTitleIsTheTitle() throws SourceException {
+    Entry e = only("""
+        # 1.机器学习论文
+
+        # 在不使用 JFT300M 的情况下超越 ViT 的性能
+
+        https://arxiv.org/abs/2012.12877
+        [训练数据高效的图像变形金刚&通过注意力蒸馏](https://arxiv.org/abs/2012.12877)
+
+        他们提出了 DeiT。
+        """);
+    assertEquals("训练数据高效的图像变形金刚&通过注意力蒸馏", e.title());
+    assertEquals("他们提出了 DeiT。", e.summary());
+  }
+
+  @Test
   void aTitleInBracketsWithoutAnIdIsTheTitle() throws SourceException {
     // The layout of "*【2104.00466】title*" without the id: the work's title, not a card's echo.
     Entry e = only("""
