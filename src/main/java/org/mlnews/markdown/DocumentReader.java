@@ -697,6 +697,12 @@ final class DocumentReader {
         month = IssueFacts.monthFromSlug(slug);
       }
     }
+    String named = IssueFacts.periodWords(title);
+    if (week == null && month == null && named != null) {
+      // "2020 年第 60 周": the title means to date the issue, with a week or month that is not.
+      warn("invalid-period", "The title names \"" + named + "\", which is no week or month of the"
+          + " calendar; the issue has none.", titleLine);
+    }
     Integer number = IssueFacts.issueNumber(title);
     if (number == null) {
       number = IssueFacts.issueNumberFromSlug(slug);

@@ -3,6 +3,7 @@ package org.mlnews.markdown;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -74,6 +75,23 @@ public final class IssueFacts {
     m = EN_YEAR_WEEK.matcher(text);
     if (m.find()) {
       return weekRef(m.group(1), m.group(2));
+    }
+    return null;
+  }
+
+  /**
+   * The words of {@code text} that name a week or month, as written, whether or not that week
+   * or month exists ("2020 年第 60 周", "2020 年 13 月"), or null when none does.
+   */
+  public static String periodWords(String text) {
+    if (text == null) {
+      return null;
+    }
+    for (Pattern p : List.of(ZH_WEEK, ZH_WEEK_AFTER, EN_WEEK, EN_YEAR_WEEK, ZH_MONTH, EN_MONTH)) {
+      Matcher m = p.matcher(text);
+      if (m.find()) {
+        return m.group().strip();
+      }
     }
     return null;
   }

@@ -431,6 +431,19 @@ class IssueReaderTest {
   }
 
   @Test
+  void aTitleNamingNoRealWeekOrMonthIsAWarning() throws SourceException {
+    for (String title : List.of("2020 年第 60 周", "2019 年第 0 周", "2020 年 13 月", "Week 99, 2020")) {
+      Issue issue = READER.read("some-issue-0123456789ab", "# " + title + "\n\n# 1.机器学习论文\n\n# A\n\nhttps://arxiv.org/abs/2101.00001\n", FILE);
+      assertNull(issue.week(), title);
+      assertNull(issue.month(), title);
+      var w = issue.warnings().stream().filter(x -> x.code().equals("invalid-period")).toList();
+      assertEquals(1, w.size(), title + ": " + issue.warnings());
+      assertEquals(1, w.get(0).line());
+      assertTrue(w.get(0).message().contains(title), w.get(0).message());
+    }
+  }
+
+  @Test
   void impossibleDateIsAWarning() throws SourceException {
     Issue issue = read("""
         # 2021 年第 9 周
