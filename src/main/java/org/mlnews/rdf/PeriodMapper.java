@@ -22,12 +22,33 @@ import org.mlnews.time.Year;
  * it overlaps, and links to the neighbouring periods, so that "in Q4 2020" is the one pattern
  * {@code ?week ml:inPeriod ?q4}. Where a period lies wholly within another, that is stated too,
  * in OWL-Time's terms ({@code time:intervalIn}): a week across two months is in neither.
+ *
+ * <pre>{@code
+ * new PeriodMapper(iris).describe(NewsletterCalendar.week(2020, 42), stream); // what the calendar says of it
+ * }</pre>
  */
-final class PeriodMapper {
+public final class PeriodMapper {
   private final Iris iris;
 
-  PeriodMapper(Iris iris) {
+  public PeriodMapper(Iris iris) {
     this.iris = iris;
+  }
+
+  /**
+   * What the calendar says of one period, as an issue's graph states it: type, labels, dates,
+   * numbers, neighbours and the periods it is in. For a period the data links to (a week's next
+   * week) but no issue's graph describes.
+   */
+  public void describe(Period p, StreamRDF out) {
+    Node node = period(p, out);
+    if (p instanceof Week w) {
+      placedIn(node, w, List.of(NewsletterCalendar.monthOf(w), NewsletterCalendar.quarterOf(w),
+          NewsletterCalendar.yearOf(w)), out);
+    } else if (p instanceof Month m) {
+      placedIn(node, m, List.of(NewsletterCalendar.quarterOf(m), NewsletterCalendar.yearOf(m)), out);
+    } else if (p instanceof Quarter q) {
+      placedIn(node, q, List.of(NewsletterCalendar.yearOf(q)), out);
+    }
   }
 
   Node week(WeekRef ref, StreamRDF out) {

@@ -4,9 +4,12 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
+import org.mlnews.rdf.PeriodMapper;
 import org.mlnews.rdf.Vocab;
+import org.mlnews.time.Period;
 
 /**
  * What a resource's IRI answers as data: every triple about it, every triple that points to it
@@ -22,9 +25,11 @@ final class Describer {
   static final String VOID = "http://rdfs.org/ns/void#";
 
   private final LocalPaths paths;
+  private final PeriodMapper periods;
 
   Describer(LocalPaths paths) {
     this.paths = paths;
+    this.periods = new PeriodMapper(paths.iris());
   }
 
   /** Prefixes for the written formats. */
@@ -71,6 +76,15 @@ final class Describer {
       neighbours.add(t.getSubject());
     });
     neighbours.remove(r);
+    if (!out.isEmpty() && r.isURI()) {
+      // A period the data links to but no issue describes (the week after the last issue's):
+      // the calendar says what it is.
+      String iri = r.getURI();
+      Period p = Pages.period(iri.substring(iri.lastIndexOf('/') + 1));
+      if (p != null && r.equals(paths.iris().period(p.key()))) {
+        periods.describe(p, StreamRDFLib.graph(out));
+      }
+    }
     for (Node n : neighbours) {
       if (!n.isURI() && !n.isBlank()) {
         continue;

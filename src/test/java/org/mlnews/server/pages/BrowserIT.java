@@ -185,6 +185,18 @@ class BrowserIT {
   }
 
   @Test
+  void aPeriodTheDataOnlyLinksToIsDescribedByTheCalendar() throws Exception {
+    // Week 42 of 2020 has no issue; week 41's graph links to it as the next week.
+    Graph g = parse(f.get("/time/week/2020-W42?format=nt").body(), Lang.NTRIPLES);
+    Node w42 = iri(Iris.DEFAULT_BASE + "time/week/2020-W42");
+    assertTrue(g.contains(w42, Vocab.RDF_TYPE, Vocab.WEEK), "typed");
+    assertTrue(g.contains(w42, Vocab.SCHEMA_START_DATE, NodeFactory.createLiteralDT("2020-10-11",
+        org.apache.jena.datatypes.xsd.XSDDatatype.XSDdate)), "dated");
+    assertTrue(g.contains(w42, Vocab.IN_PERIOD, iri(Iris.DEFAULT_BASE + "time/quarter/2020-Q4")), "placed");
+    assertEquals(404, f.get("/time/week/1999-W05?format=nt").statusCode(), "a week nothing links to is unknown");
+  }
+
+  @Test
   void aGraphsNameGivesTheGraph() throws Exception {
     // As data: the graph's whole content, the same as the Graph Store Protocol's ?graph= gives.
     for (String name : List.of("graph/issue/" + W41, "graph/ontology", "graph/topics")) {
