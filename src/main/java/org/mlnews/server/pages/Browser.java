@@ -138,6 +138,12 @@ public final class Browser implements Filter {
         resp.setStatus(303);
         resp.setHeader("Location", req.getContextPath()
             + (uiFiles != null ? "/ui/#/dataset" + datasetPath + "/query" : "/queries"));
+      } else if (read && path.equals(datasetPath + "/sparql") && req.getQueryString() == null) {
+        // A client's GET with no query: its mistake (Fuseki would say 404, as if there were no endpoint).
+        text(resp, 400, "Bad request: no query; give it as ?query=… (SPARQL 1.1 Protocol), or POST it.");
+      } else if (read && path.equals("/topic")) {
+        resp.setStatus(301);
+        resp.setHeader("Location", req.getContextPath() + "/topic/");
       } else if (isResourcePath(path)) {
         if (!read) {
           notAllowed(resp);

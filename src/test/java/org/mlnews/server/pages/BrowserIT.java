@@ -536,7 +536,16 @@ class BrowserIT {
     var r = f.get("/mlnews/sparql", "Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
     assertEquals(303, r.statusCode());
     assertEquals("/ui/#/dataset/mlnews/query", r.headers().firstValue("Location").orElse(""));
-    // A SPARQL client asking without a query is not sent to a page.
-    assertTrue(f.get("/mlnews/sparql", "Accept", "application/sparql-results+json").statusCode() != 303);
+    // A SPARQL client asking without a query is not sent to a page: it is told what is missing.
+    var client = f.get("/mlnews/sparql", "Accept", "application/sparql-results+json");
+    assertEquals(400, client.statusCode());
+    assertTrue(client.body().contains("no query"), client.body());
+  }
+
+  @Test
+  void theTopicSchemeWithoutItsSlashRedirects() throws Exception {
+    var r = f.get("/topic", "Accept", HTML_ACCEPT);
+    assertEquals(301, r.statusCode());
+    assertEquals("/topic/", r.headers().firstValue("Location").orElse(""));
   }
 }
