@@ -104,11 +104,23 @@ public final class IssueJson {
       }
       String path = e instanceof JsonMappingException m ? path(m) : "";
       throw new SourceException(file, loc == null ? 0 : loc.getLineNr(),
-          loc == null ? 0 : loc.getColumnNr(), "not a valid issue record: " + path + msg, e);
+          loc == null ? 0 : loc.getColumnNr(), "not a valid issue record: " + path + plain(msg), e);
     } catch (IOException e) {
       throw new SourceException(file, 0, 0, "cannot read: " + e.getMessage(), e);
     }
   }
+  /**
+   * Jackson's message in the words of the file: a location as "line 1, column 41", not
+   * "[Source: REDACTED (…); line: 1, column: 41]"; our types by their simple names.
+   */
+  static String plain(String message) {
+    return message == null ? "" : message
+        .replaceAll("\\[Source: [^;\\]]*(?:\\([^)]*\\))?[^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+        .replaceAll("`org\\.mlnews\\.issue\\.(\\w+)`", "$1")
+        .replaceAll(" \\(token `JsonToken\\.\\w+`\\)", "")
+        .replaceAll(" \\(although at least one Creator exists\\): no \\S+ constructor/factory method to deserialize", "");
+  }
+
   /** Where in the record the problem is, as {@code "entries[2].line: "}, or "" at the top. */
   private static String path(JsonMappingException e) {
     var sb = new StringBuilder();

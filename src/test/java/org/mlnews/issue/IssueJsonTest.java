@@ -48,8 +48,8 @@ class IssueJsonTest {
       unknown field              | {"slug": "j", "title": "T", "foo": 1}                               | foo: Unrecognized field "foo"
       unknown section kind       | {"slug": "j", "title": "T", "sections": [{"number": 1, "title": "x", "kind": "weird", "line": 1}]} | sections[0].kind:
       no title                   | {"slug": "j"}                                                       | title
-      an array                   | []                                                                  | Cannot deserialize value of type `org.mlnews.issue.Issue` from Array
-      a string                   | "x"                                                                 | Cannot construct instance of `org.mlnews.issue.Issue`
+      an array                   | []                                                                  | Cannot deserialize value of type Issue from Array
+      a string                   | "x"                                                                 | Cannot construct instance of Issue from String value
       null                       | null                                                                | the file holds null, not an object
       """)
   void wrongTypesAreRefusedWithLineAndField(String what, String body, String expected) throws Exception {
@@ -67,6 +67,13 @@ class IssueJsonTest {
     Path truncated = write("{\"slug\": \"j\", \"title\": \"T\", \"entries\": [");
     assertTrue(assertThrows(SourceException.class, () -> IssueJson.read(truncated)).reason()
         .contains("Unexpected end-of-input"));
+    // Said in the file's terms, not Jackson's ("[Source: REDACTED (…); line: 1, column: 1]").
+    Path open = write("{\"slug\": \"j\", \"title\": \"T\", \"entries\": [{\"section\": 1");
+    String reason = assertThrows(SourceException.class, () -> IssueJson.read(open)).reason();
+    assertTrue(reason.matches(".*entries\\[0\\]: Unexpected end-of-input: expected close marker for Object "
+        + "\\(start marker at line \\d+, column 41\\)"), reason);
+    String array = assertThrows(SourceException.class, () -> IssueJson.read(write("[]"))).reason();
+    assertTrue(array.endsWith("Cannot deserialize value of type Issue from Array value"), array);
     Path deep = write("{\"slug\": \"j\", \"title\": \"T\", \"entries\": " + "[".repeat(100_000));
     assertThrows(SourceException.class, () -> IssueJson.read(deep));
   }
