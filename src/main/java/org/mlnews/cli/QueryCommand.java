@@ -99,8 +99,8 @@ final class QueryCommand implements Callable<Integer> {
     // The topic scheme only where a parameter needs it: SPARQL text runs from any folder.
     var topics = named.params().stream().anyMatch(p -> p.type() == Param.Type.TOPIC)
         ? TopicScheme.load(options.ontology.resolve("topics.ttl")) : TopicScheme.empty();
-    Query query = new ParamBinder(options.iris(), topics).bind(named, params());
     try (Store store = options.existingStore()) {
+      Query query = new ParamBinder(options.iris(), topics).withIssues(ParamBinder.issuesIn(store.datasetGraph())).bind(named, params());
       if (store.read(() -> store.graphNames(options.iris().issueGraphPrefix()).isEmpty())) {
         spec.commandLine().getErr().println("note: the store " + options.store
             + " holds no issues; run 'mlnews build' first");

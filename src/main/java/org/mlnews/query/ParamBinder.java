@@ -5,17 +5,21 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.irix.IRIs;
 import org.apache.jena.query.Query;
+import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.Var;
 import org.apache.jena.sparql.engine.binding.BindingFactory;
 import org.apache.jena.sparql.syntax.Element;
 import org.apache.jena.sparql.syntax.ElementData;
 import org.apache.jena.sparql.syntax.ElementGroup;
+import org.apache.jena.system.Txn;
 import org.mlnews.rdf.Iris;
+import org.mlnews.rdf.Vocab;
 import org.mlnews.topics.TopicScheme;
 
 /**
@@ -31,10 +35,29 @@ import org.mlnews.topics.TopicScheme;
 public final class ParamBinder {
   private final Iris iris;
   private final TopicScheme topics;
+  private final Predicate<Node> knownIssue;
 
   public ParamBinder(Iris iris, TopicScheme topics) {
+    this(iris, topics, issue -> true);
+  }
+
+  private ParamBinder(Iris iris, TopicScheme topics, Predicate<Node> knownIssue) {
     this.iris = Objects.requireNonNull(iris, "iris");
     this.topics = Objects.requireNonNull(topics, "topics");
+    this.knownIssue = Objects.requireNonNull(knownIssue, "knownIssue");
+  }
+
+  /**
+   * A binder that refuses an issue parameter naming no issue {@code known} knows: an unknown
+   * issue is a mistake, as an unknown topic is, not a question whose answer is empty.
+   */
+  public ParamBinder withIssues(Predicate<Node> known) {
+    return new ParamBinder(iris, topics, known);
+  }
+
+  /** The issues of a dataset, each looked up when asked (in a read transaction of its own). */
+  public static Predicate<Node> issuesIn(DatasetGraph dsg) {
+    return n -> Txn.calculateRead(dsg, () -> dsg.getUnionGraph().contains(n, Vocab.RDF_TYPE, Vocab.ISSUE));
   }
 
   public Query bind(NamedQuery named, Map<String, String> values) throws ParamException {
@@ -73,8 +96,12 @@ public final class ParamBinder {
         return nodes;
       }
       case ISSUE -> {
-        return List.of(v.startsWith("http://") || v.startsWith("https://") ? iri(where, v)
-            : iris.issue(v));
+        Node issue = v.startsWith("http://") || v.startsWith("https://") ? iri(where, v) : iris.issue(v);
+        if (!knownIssue.test(issue)) {
+          throw new ParamException(where + ": no issue '" + v + "' in the store (an issue's slug, such as "
+              + "akiras-ml-news-week41-2020-ff1938c74adf, or its IRI)");
+        }
+        return List.of(issue);
       }
       case PERIOD -> {
         try {

@@ -329,6 +329,9 @@ class ServerIT {
     assertEquals(200, r.statusCode(), r.body());
     assertEquals(1 + 1, r.body().strip().split("\r?\n").length, r.body());
     assertTrue(r.body().contains("/issue/beta/entry/" + Fixture.ENTRIES), r.body());
+    var unknown = get(base + "queries/entries-of?issue=nope", "Accept", "text/csv");
+    assertEquals(400, unknown.statusCode(), unknown.body());
+    assertTrue(unknown.body().contains("no issue 'nope'"), unknown.body());
   }
 
   @Test
@@ -381,7 +384,10 @@ class ServerIT {
     assertTrue(unknown.body().contains("has no parameter 'year'"), unknown.body());
     var wrongFormat = get(base + "queries/issue-titles?format=turtle");
     assertEquals(400, wrongFormat.statusCode(), wrongFormat.body());
+    // A value is a term, never query text: this one names no issue, and the data is untouched.
     var injection = get(base + "queries/entries-of?issue=" + enc("alpha> } ; DROP ALL #"));
-    assertEquals(200, injection.statusCode(), "a value is a term, never query text: " + injection.body());
+    assertEquals(400, injection.statusCode(), injection.body());
+    assertTrue(injection.body().contains("no issue 'alpha> } ; DROP ALL #'"), injection.body());
+    assertEquals(200, get(base + "queries/entries-of?issue=alpha").statusCode());
   }
 }
