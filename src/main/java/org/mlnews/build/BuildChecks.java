@@ -70,7 +70,7 @@ final class BuildChecks {
           slugs.stream().filter(s -> !s.equals(slug)).forEach(s -> others.add(sources.get(s).toString()));
           expected.put(slug, new Warning(codes.get(claim), claim + " is also claimed by "
               + String.join(", ", others) + "; " + (slugs.size() == 2 ? "both are" : "all " + slugs.size() + " are")
-              + " loaded.", 0));
+              + " loaded.", Extractor.titleLine(sources.get(slug))));
         }
       }
     });

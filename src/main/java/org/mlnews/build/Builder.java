@@ -407,8 +407,8 @@ public final class Builder {
     var inference = plan.inferences().get(slug);
     Issue issue = plan.parsed().get(slug);
     if (inference != null) {
-      issue = issue.withWarnings(List.of(new Warning("date-inferred", "the issue declares no date; week "
-          + inference.week() + " was inferred from " + inference.basis(), 0)));
+      issue = issue.withWarnings(List.of(new Warning("date-inferred", "the issue names no week; week "
+          + inference.week() + " was inferred from " + inference.basis(), Extractor.titleLine(source))));
     }
     try {
       Graph g = GraphFactory.createDefaultGraph();

@@ -60,6 +60,37 @@ public final class Extractor {
     return LinkIris.clean(tagged);
   }
 
+  /**
+   * The line of a source file where the issue says what it is and when: a Markdown file's title
+   * (its first heading), a JSON record's {@code "week"} or {@code "month"} (else its
+   * {@code "title"}); 1 when there is none, 0 when the file cannot be read. For the warnings a
+   * build gives about an issue's dating, which concern that line.
+   */
+  static int titleLine(Path file) {
+    byte[] bytes;
+    try {
+      bytes = org.mlnews.issue.SourceLimits.readSource(file);
+    } catch (SourceException e) {
+      return 0;
+    }
+    if (isJson(file)) {
+      for (String key : new String[] {"\"week\"", "\"month\"", "\"title\""}) {
+        int line = lineOf(bytes, key);
+        if (line > 0) {
+          return line;
+        }
+      }
+      return 1;
+    }
+    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].matches(" {0,3}#{1,6}(\\s.*)?\r?")) {
+        return i + 1;
+      }
+    }
+    return 1;
+  }
+
   /** The first line holding {@code text}, or 0. */
   private static int lineOf(byte[] bytes, String text) {
     String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);

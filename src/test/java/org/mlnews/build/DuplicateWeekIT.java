@@ -59,7 +59,7 @@ class DuplicateWeekIT {
     assertEquals(3, r.issues());
     List<Warning> copyWarnings = r.warnings().get(COPY).stream().filter(w -> w.code().equals("duplicate-week")).toList();
     assertEquals(List.of(new Warning("duplicate-week", "Week 41 of 2020 is also claimed by "
-        + data.resolve(W41 + ".md") + "; both are loaded.", 0)), copyWarnings);
+        + data.resolve(W41 + ".md") + "; both are loaded.", 1)), copyWarnings, "at the title's line");
     assertEquals(List.of("Week 41 of 2020 is also claimed by " + data.resolve(COPY + ".md") + "; both are loaded."),
         duplicateWarnings(BuilderIT.graph(store, W41)));
     assertEquals(List.of("Week 41 of 2020 is also claimed by " + data.resolve(W41 + ".md") + "; both are loaded."),
