@@ -287,6 +287,7 @@ public final class IssueMapper {
     private void provenance(Provenance p) {
       Node graph = iris.issueGraph(issue.slug());
       emit(graph, RDF_TYPE, PROV_ENTITY);
+      emit(graph, FOAF_PRIMARY_TOPIC, issueNode); // what the graph is about, for a client holding only its name
       emit(graph, SOURCE_FILE, str(p.sourceFile()));
       emit(graph, CONTENT_HASH, str(p.contentHash()));
       emit(graph, EXTRACTOR_VERSION, str(p.extractorVersion()));

@@ -127,6 +127,7 @@ public final class Vocab {
   public static final Node SCHEMA_IMAGE = uri(SCHEMA, "image");
   public static final Node SCHEMA_URL = uri(SCHEMA, "url");
   public static final Node FOAF_PAGE = uri(FOAF, "page");
+  public static final Node FOAF_PRIMARY_TOPIC = uri(FOAF, "primaryTopic");
   public static final Node BIBO_DOI = uri(BIBO, "doi");
   public static final Node TIME_INTERVAL_IN = uri(TIME, "intervalIn");
   public static final Node TIME_INTERVAL_MEETS = uri(TIME, "intervalMeets");

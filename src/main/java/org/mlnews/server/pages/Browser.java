@@ -232,6 +232,7 @@ public final class Browser implements Filter {
         return render(r);
       });
       if (body == null) {
+        resp.setHeader("Content-Location", null); // a 404 is no representation of the resource
         html(req, resp, 404, notFound(path, node));
       } else {
         send(req, resp, 200, body);
@@ -253,6 +254,7 @@ public final class Browser implements Filter {
     }
     Graph g = Txn.calculateRead(dsg, () -> describer.describe(dsg, node));
     if (g.isEmpty()) {
+      resp.setHeader("Content-Location", null);
       text(resp, 404, "Not found: " + node.getURI() + " is not in this dataset.");
       return;
     }

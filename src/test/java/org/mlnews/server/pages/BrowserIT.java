@@ -216,6 +216,13 @@ class BrowserIT {
     assertTrue(page("/graph/topics").body().contains("href=\"/topic/\""));
     assertEquals(404, f.get("/graph/issue/none", "Accept", HTML_ACCEPT).statusCode());
     assertEquals(404, f.get("/graph/issue/none?format=ttl").statusCode());
+    // A 404 names no representation of what is not there.
+    assertTrue(f.get("/graph/issue/none", "Accept", "text/turtle").headers().firstValue("Content-Location").isEmpty());
+    assertTrue(f.get("/graph/issue/none", "Accept", HTML_ACCEPT).headers().firstValue("Content-Location").isEmpty());
+    // The issue's graph names its issue.
+    Graph content = parse(f.get("/graph/issue/" + W41 + "?format=nt").body(), Lang.NTRIPLES);
+    assertTrue(content.contains(iri(Iris.DEFAULT_BASE + "graph/issue/" + W41),
+        iri("http://xmlns.com/foaf/0.1/primaryTopic"), iri(Iris.DEFAULT_BASE + "issue/" + W41)));
   }
 
   @Test
