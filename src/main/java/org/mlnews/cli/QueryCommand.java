@@ -100,7 +100,8 @@ final class QueryCommand implements Callable<Integer> {
     var topics = named.params().stream().anyMatch(p -> p.type() == Param.Type.TOPIC)
         ? TopicScheme.load(options.ontology.resolve("topics.ttl")) : TopicScheme.empty();
     try (Store store = options.existingStore()) {
-      Query query = new ParamBinder(options.iris(), topics).withIssues(ParamBinder.issuesIn(store.datasetGraph())).bind(named, params());
+      Query query = new ParamBinder(options.iris(), topics)
+          .withIssues(ParamBinder.issuesIn(store.datasetGraph())).bind(named, params());
       if (store.read(() -> store.graphNames(options.iris().issueGraphPrefix()).isEmpty())) {
         spec.commandLine().getErr().println("note: the store " + options.store
             + " holds no issues; run 'mlnews build' first");

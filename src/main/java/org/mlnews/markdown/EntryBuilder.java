@@ -202,8 +202,6 @@ final class EntryBuilder {
         }
         String pageTitle = urlish ? null : cardPageTitle(plain);
         if (pageTitle != null) {
-          flushPending(pending);
-          pending = null;
           if (title == null) {
             setTitle(pageTitle);
           }

@@ -278,7 +278,8 @@ public final class IssueMapper {
         emit(node, RDF_TYPE, WARNING);
         emit(node, WARNING_CODE, str(w.code()));
         // mlnews writes its messages in English, as every other text it adds is tagged.
-        emit(node, RDFS_LABEL, NodeFactory.createLiteralLang(w.code() + (w.line() > 0 ? " (line " + w.line() + ")" : ""), "en"));
+        emit(node, RDFS_LABEL, NodeFactory.createLiteralLang(
+            w.code() + (w.line() > 0 ? " (line " + w.line() + ")" : ""), "en"));
         emit(node, RDFS_COMMENT, NodeFactory.createLiteralLang(w.message(), "en"));
         emit(node, SOURCE_LINE, integer(w.line()));
       }

@@ -153,7 +153,8 @@ public final class MlnewsServer {
         .enablePing(true)
         .enableMetrics(true)
         .enableStats(true)
-        .addServlet("/queries/*", new NamedQueryServlet(queries, binder.withIssues(ParamBinder.issuesIn(store.datasetGraph())), store.datasetGraph(),
+        .addServlet("/queries/*", new NamedQueryServlet(queries,
+            binder.withIssues(ParamBinder.issuesIn(store.datasetGraph())), store.datasetGraph(),
             timeout, maxRows, DATASET))
         .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
