@@ -274,7 +274,7 @@ public final class Browser implements Filter {
   private Rendered page(Node node, String path, int page) {
     Pages pages = pages();
     String iri = node.getURI();
-    if (iri.equals(LocalPaths.ONTOLOGY)) {
+    if (describer.isOntology(dsg, node)) {
       Graph ontology = dsg.getGraph(paths.iris().ontologyGraph());
       return ontology.isEmpty() ? null : pages.ontology(ontology);
     }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
+import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.system.StreamRDFLib;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.graph.GraphFactory;
@@ -51,11 +52,22 @@ final class Describer {
     pm.setNsPrefix("void", VOID);
   }
 
+  private static final Node VERSION_IRI = NodeFactory.createURI(Vocab.OWL + "versionIRI");
+
+  /**
+   * Whether {@code r} names the ontology document: its IRI, or the version IRI the ontology
+   * states ({@code owl:versionIRI}), which names this version of it. Call in a read transaction.
+   */
+  boolean isOntology(DatasetGraph dsg, Node r) {
+    return r.isURI() && (r.getURI().equals(LocalPaths.ONTOLOGY) || dsg.getGraph(paths.iris().ontologyGraph())
+        .contains(NodeFactory.createURI(LocalPaths.ONTOLOGY), VERSION_IRI, r));
+  }
+
   /** The description of {@code r}; empty when the data does not know it. Call in a read transaction. */
   Graph describe(DatasetGraph dsg, Node r) {
     Graph out = GraphFactory.createDefaultGraph();
     addPrefixes(out);
-    if (r.isURI() && r.getURI().equals(LocalPaths.ONTOLOGY)) {
+    if (isOntology(dsg, r)) {
       dsg.getGraph(paths.iris().ontologyGraph()).find().forEachRemaining(out::add);
       return out;
     }

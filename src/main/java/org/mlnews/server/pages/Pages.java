@@ -705,17 +705,22 @@ final class Pages {
       properties.add(new Property(outProps.get(k), values));
     });
     m.put("properties", properties);
-    // Incoming links, paginated: (resource, property) pairs sorted by property then label.
-    var incoming = new ArrayList<Property>();
-    var in = g.find(Node.ANY, Node.ANY, r).toList();
-    var rows = new ArrayList<Property>();
-    for (Triple t : in) {
-      rows.add(new Property(propertyLink(t.getPredicate()), List.of(value(t.getSubject()))));
+    // Incoming links, paginated: (resource, property) pairs sorted by property, then parts of a
+    // whole (a section's entries) by their position, then by label.
+    record Row(Property property, long position) {}
+    var rows = new ArrayList<Row>();
+    for (Triple t : g.find(Node.ANY, Node.ANY, r).toList()) {
+      Node pos = first(t.getSubject(), Vocab.POSITION);
+      long position = pos != null && pos.isLiteral() && pos.getLiteralValue() instanceof Number n
+          ? n.longValue() : Long.MAX_VALUE;
+      rows.add(new Row(new Property(propertyLink(t.getPredicate()), List.of(value(t.getSubject()))), position));
     }
-    rows.sort(Comparator.comparing((Property p) -> p.property().text())
-        .thenComparing(p -> p.values().get(0).link().text()));
+    rows.sort(Comparator.comparing((Row w) -> w.property().property().text())
+        .thenComparingLong(Row::position)
+        .thenComparing(w -> w.property().values().get(0).link().text()));
     Pager pager = pager(path, "page", page, rows.size());
-    incoming.addAll(slice(rows, pager));
+    var incoming = new ArrayList<Property>();
+    slice(rows, pager).forEach(w -> incoming.add(w.property()));
     m.put("incoming", incoming);
     m.put("pager", pager);
     return new Rendered("resource", m);

@@ -197,6 +197,29 @@ class BrowserIT {
   }
 
   @Test
+  void aSectionListsItsEntriesInOrder() throws Exception {
+    String b = page("/issue/" + W48 + "/section/1").body();
+    int last = -1;
+    for (int n : List.of(1, 2, 3, 4, 5)) {
+      int at = b.indexOf("href=\"/issue/" + W48 + "/entry/" + n + "\"");
+      if (at >= 0) {
+        assertTrue(at > last, "entry " + n + " after the one before it");
+        last = at;
+      }
+    }
+    assertTrue(last > 0, "the section links its entries");
+  }
+
+  @Test
+  void theOntologysVersionIriGivesTheOntology() throws Exception {
+    var page = f.get("/ontology/0.1.0", "Accept", HTML_ACCEPT);
+    assertEquals(200, page.statusCode());
+    assertEquals(parse(f.get("/ontology?format=nt").body(), Lang.NTRIPLES).size(),
+        parse(f.get("/ontology/0.1.0?format=nt").body(), Lang.NTRIPLES).size());
+    assertEquals(404, f.get("/ontology/9.9.9?format=nt").statusCode());
+  }
+
+  @Test
   void aGraphsNameGivesTheGraph() throws Exception {
     // As data: the graph's whole content, the same as the Graph Store Protocol's ?graph= gives.
     for (String name : List.of("graph/issue/" + W41, "graph/ontology", "graph/topics")) {
