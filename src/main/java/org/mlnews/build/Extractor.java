@@ -73,27 +73,37 @@ public final class Extractor {
     } catch (SourceException e) {
       return 0;
     }
+    String[] lines = lines(bytes);
     if (isJson(file)) {
       for (String key : new String[] {"\"week\"", "\"month\"", "\"title\""}) {
-        int line = lineOf(bytes, key);
+        int line = lineOf(lines, key);
         if (line > 0) {
           return line;
         }
       }
       return 1;
     }
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
     for (int i = 0; i < lines.length; i++) {
-      if (lines[i].matches(" {0,3}#{1,6}(\\s.*)?\r?")) {
+      if (HEADING.matcher(lines[i]).matches()) {
         return i + 1;
       }
     }
     return 1;
   }
 
+  /** An ATX heading line, as CommonMark reads one. */
+  private static final java.util.regex.Pattern HEADING = java.util.regex.Pattern.compile(" {0,3}#{1,6}(\\s.*)?\r?");
+
+  private static String[] lines(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+  }
+
   /** The first line holding {@code text}, or 0. */
   private static int lineOf(byte[] bytes, String text) {
-    String[] lines = new String(bytes, StandardCharsets.UTF_8).split("\n", -1);
+    return lineOf(lines(bytes), text);
+  }
+
+  private static int lineOf(String[] lines, String text) {
     for (int i = 0; i < lines.length; i++) {
       if (lines[i].contains(text)) {
         return i + 1;

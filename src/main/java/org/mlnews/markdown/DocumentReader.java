@@ -560,7 +560,7 @@ final class DocumentReader {
         if (here == null) {
           here = weekNumberOnly(s.text());
         }
-        WeekRef own = checkedWeek != null ? checkedWeek : declaredWeek();
+        WeekRef own = ownWeek();
         copied |= here != null && own != null && !here.equals(own);
         checkWeek(here, "navigation block names this post", s.line() > 0 ? s.line() : line);
       }
@@ -674,8 +674,13 @@ final class DocumentReader {
 
   private WeekRef checkedWeek;
 
+  /** The week the issue is, as far as the reader knows so far: the one checked, else the declared one. */
+  private WeekRef ownWeek() {
+    return checkedWeek != null ? checkedWeek : declaredWeek();
+  }
+
   private void checkWeek(WeekRef other, String where, int line) {
-    WeekRef own = checkedWeek != null ? checkedWeek : declaredWeek();
+    WeekRef own = ownWeek();
     if (own != null && other != null && !own.equals(other)) {
       warn("week-mismatch", "The " + where + " week " + other.number() + " of " + other.year()
           + ", but the issue is week " + own.number() + " of " + own.year() + ".", line);
@@ -684,7 +689,8 @@ final class DocumentReader {
 
   private Issue finish() {
     WeekRef week = declaredWeek();
-    if (week == null && introWeek != null) {
+    boolean weekFromIntro = week == null && introWeek != null;
+    if (weekFromIntro) {
       week = introWeek; // the renamed continuation states its week only in a line of its own
     } else if (week != null && introWeek != null && !week.equals(introWeek)) {
       checkedWeek = week;
@@ -707,7 +713,6 @@ final class DocumentReader {
     if (number == null) {
       number = IssueFacts.issueNumberFromSlug(slug);
     }
-    boolean weekFromIntro = declaredWeek() == null && introWeek != null;
     LocalDate coverage = null;
     if (introDate != null) {
       // A week its year does not have (week 53 of 2020) cannot place the date; its year can.

@@ -275,13 +275,7 @@ final class EntryBuilder {
     }
     String site = m.group(2).replace(" ", "").toLowerCase(java.util.Locale.ROOT);
     for (String url : links.keySet()) {
-      String host;
-      try {
-        host = java.net.URI.create(url).getHost();
-      } catch (IllegalArgumentException notAUri) {
-        continue;
-      }
-      if (host != null && host.toLowerCase(java.util.Locale.ROOT).contains(site)) {
+      if (Links.host(url).contains(site)) {
         return m.group(1);
       }
     }

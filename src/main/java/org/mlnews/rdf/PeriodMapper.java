@@ -3,7 +3,6 @@ package org.mlnews.rdf;
 import static org.mlnews.rdf.Vocab.*;
 
 import java.time.YearMonth;
-import java.util.List;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.graph.Triple;
@@ -40,22 +39,13 @@ public final class PeriodMapper {
    * week) but no issue's graph describes.
    */
   public void describe(Period p, StreamRDF out) {
-    Node node = period(p, out);
-    if (p instanceof Week w) {
-      placedIn(node, w, List.of(NewsletterCalendar.monthOf(w), NewsletterCalendar.quarterOf(w),
-          NewsletterCalendar.yearOf(w)), out);
-    } else if (p instanceof Month m) {
-      placedIn(node, m, List.of(NewsletterCalendar.quarterOf(m), NewsletterCalendar.yearOf(m)), out);
-    } else if (p instanceof Quarter q) {
-      placedIn(node, q, List.of(NewsletterCalendar.yearOf(q)), out);
-    }
+    placedIn(period(p, out), p, out);
   }
 
   Node week(WeekRef ref, StreamRDF out) {
     Week week = NewsletterCalendar.week(ref);
     Node node = period(week, out);
-    Month month = NewsletterCalendar.monthOf(week);
-    placedIn(node, week, List.of(month, NewsletterCalendar.quarterOf(week), NewsletterCalendar.yearOf(week)), out);
+    placedIn(node, week, out);
     for (Period p : NewsletterCalendar.overlaps(week)) {
       emit(out, node, OVERLAPS, node(p));
       if (p instanceof Month m) {
@@ -68,16 +58,15 @@ public final class PeriodMapper {
   Node month(YearMonth ym, StreamRDF out) {
     Month month = new Month(ym);
     Node node = period(month, out);
+    placedIn(node, month, out);
     Quarter quarter = NewsletterCalendar.quarterOf(month);
-    placedIn(node, month, List.of(quarter, NewsletterCalendar.yearOf(month)), out);
-    Node q = period(quarter, out);
-    placedIn(q, quarter, List.of(NewsletterCalendar.yearOf(quarter)), out);
+    placedIn(period(quarter, out), quarter, out);
     period(NewsletterCalendar.yearOf(quarter), out);
     return node;
   }
 
-  private void placedIn(Node node, Period period, List<Period> containers, StreamRDF out) {
-    for (Period p : containers) {
+  private void placedIn(Node node, Period period, StreamRDF out) {
+    for (Period p : NewsletterCalendar.placesOf(period)) {
       emit(out, node, IN_PERIOD, node(p));
       if (p.contains(period.start()) && p.contains(period.end())) {
         emit(out, node, TIME_INTERVAL_IN, node(p));

@@ -109,6 +109,21 @@ public final class NewsletterCalendar {
   }
 
   /**
+   * The periods the calendar counts {@code p} in (each is the one containing its start): a
+   * week's month, quarter and year, a month's quarter and year, a quarter's year; none for a year.
+   */
+  public static List<Period> placesOf(Period p) {
+    if (p instanceof Week w) {
+      return List.of(monthOf(w), quarterOf(w), yearOf(w));
+    } else if (p instanceof Month m) {
+      return List.of(quarterOf(m), yearOf(m));
+    } else if (p instanceof Quarter q) {
+      return List.of(yearOf(q));
+    }
+    return List.of();
+  }
+
+  /**
    * Every month, quarter and year the week shares at least one day with, the primary ones
    * included: months first, then quarters, then years, each kind in date order. A week touches
    * at most two of each kind, since it is seven days long.

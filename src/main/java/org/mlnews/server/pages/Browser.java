@@ -131,16 +131,17 @@ public final class Browser implements Filter {
       } else if (uiFiles != null && path.startsWith("/ui/") && read && !isFusekiPath(path.substring(3))) {
         String rest = path.substring("/ui/".length());
         file(req, resp, uiFiles, rest.isEmpty() ? "index.html" : rest, false);
-      } else if (read && path.equals(datasetPath + "/sparql") && req.getQueryString() == null
-          && String.valueOf(req.getHeader("Accept")).contains("text/html")) {
-        // The endpoint's address, followed as a link: a person, not a SPARQL client, and there
-        // is no query to answer. Show where to write one.
-        resp.setStatus(303);
-        resp.setHeader("Location", req.getContextPath()
-            + (uiFiles != null ? "/ui/#/dataset" + datasetPath + "/query" : "/queries"));
       } else if (read && path.equals(datasetPath + "/sparql") && req.getQueryString() == null) {
-        // A client's GET with no query: its mistake (Fuseki would say 404, as if there were no endpoint).
-        text(resp, 400, "Bad request: no query; give it as ?query=… (SPARQL 1.1 Protocol), or POST it.");
+        if (String.valueOf(req.getHeader("Accept")).contains("text/html")) {
+          // The endpoint's address, followed as a link: a person, not a SPARQL client, and there
+          // is no query to answer. Show where to write one.
+          resp.setStatus(303);
+          resp.setHeader("Location", req.getContextPath()
+              + (uiFiles != null ? "/ui/#/dataset" + datasetPath + "/query" : "/queries"));
+        } else {
+          // A client's GET with no query: its mistake (Fuseki would say 404, as if there were no endpoint).
+          text(resp, 400, "Bad request: no query; give it as ?query=… (SPARQL 1.1 Protocol), or POST it.");
+        }
       } else if (read && path.equals("/topic")) {
         resp.setStatus(301);
         resp.setHeader("Location", req.getContextPath() + "/topic/");

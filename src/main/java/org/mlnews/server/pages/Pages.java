@@ -582,13 +582,8 @@ final class Pages {
     List<Node> stated = objects(node, Vocab.IN_PERIOD);
     if (!stated.isEmpty()) {
       stated.stream().sorted(Comparator.comparing(this::periodRank)).map(this::link).forEach(inPeriods::add);
-    } else if (p instanceof Week w) {
-      inPeriods.addAll(List.of(periodLink(NewsletterCalendar.monthOf(w)), periodLink(NewsletterCalendar.quarterOf(w)),
-          periodLink(NewsletterCalendar.yearOf(w))));
-    } else if (p instanceof Month mo) {
-      inPeriods.addAll(List.of(periodLink(NewsletterCalendar.quarterOf(mo)), periodLink(NewsletterCalendar.yearOf(mo))));
-    } else if (p instanceof Quarter q) {
-      inPeriods.add(periodLink(NewsletterCalendar.yearOf(q)));
+    } else {
+      NewsletterCalendar.placesOf(p).forEach(c -> inPeriods.add(periodLink(c)));
     }
     m.put("inPeriods", inPeriods);
     // Periods within this one that have issues (months and weeks of a quarter...).
