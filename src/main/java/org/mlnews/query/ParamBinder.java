@@ -55,6 +55,11 @@ public final class ParamBinder {
     return new ParamBinder(iris, topics, known);
   }
 
+  /** The topic scheme a topic parameter is resolved in. */
+  public TopicScheme topics() {
+    return topics;
+  }
+
   /** The issues of a dataset, each looked up when asked (in a read transaction of its own). */
   public static Predicate<Node> issuesIn(DatasetGraph dsg) {
     return n -> Txn.calculateRead(dsg, () -> dsg.getUnionGraph().contains(n, Vocab.RDF_TYPE, Vocab.ISSUE));

@@ -36,6 +36,7 @@ import org.mlnews.query.QueryLibrary;
 import org.mlnews.rdf.Iris;
 import org.mlnews.server.pages.Browser;
 import org.mlnews.server.pages.LocalPaths;
+import org.mlnews.server.pages.QueryPages;
 import org.mlnews.server.pages.SearchIndex;
 import org.mlnews.store.Store;
 import org.slf4j.Logger;
@@ -143,6 +144,7 @@ public final class MlnewsServer {
       data.addEndpoint(Operation.GSP_R, "data");
     }
 
+    ParamBinder issueBinder = binder.withIssues(ParamBinder.issuesIn(store.datasetGraph()));
     FusekiServer.Builder fb = FusekiServer.create()
         .port(requestedPort)
         // Every SPARQL query goes through the row cap; every graph sent whole, through the same cap.
@@ -153,8 +155,7 @@ public final class MlnewsServer {
         .enablePing(true)
         .enableMetrics(true)
         .enableStats(true)
-        .addServlet("/queries/*", new NamedQueryServlet(queries,
-            binder.withIssues(ParamBinder.issuesIn(store.datasetGraph())), store.datasetGraph(),
+        .addServlet("/queries/*", new NamedQueryServlet(queries, issueBinder, store.datasetGraph(),
             timeout, maxRows, DATASET))
         .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
@@ -168,7 +169,8 @@ public final class MlnewsServer {
       searchIndex = SearchIndex.open(store.dir().resolve("text-index"), store.datasetGraph(), iris.topicsGraph(),
           store::signature);
       fb.addFilter("/*", new Browser(store.datasetGraph(), new LocalPaths(iris), searchIndex, timeout.toMillis(),
-          DATASET, pageSize, ui && uiFiles() != null, store::signature));
+          DATASET, pageSize, ui && uiFiles() != null, store::signature,
+          new QueryPages(queries, issueBinder, maxRows, timeout.toMillis())));
     }
     if (ui) {
       String uiBase = uiFiles();

@@ -7,8 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,11 +28,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The named queries over HTTP.
  * <ul>
- *   <li>{@code GET /queries}: the list, as JSON (default, or {@code Accept: application/json}) or
- *       as an HTML page ({@code Accept: text/html});
+ *   <li>{@code GET /queries}: the list, as JSON;
  *   <li>{@code GET /queries/NAME?param=value}: runs one, parameters bound by {@link ParamBinder}
  *       as RDF terms; the format comes from {@code ?format=} or else {@code Accept}.
  * </ul>
+ * A client that prefers HTML (a browser) gets the browser's pages for these paths instead
+ * ({@link org.mlnews.server.pages.QueryPages}): the list, and each query's form and answer.
  * An unknown query answers 404, a bad parameter or a format that does not fit the query 400 with
  * the reason, a query over the time limit 503.
  *
@@ -185,92 +184,31 @@ public final class NamedQueryServlet extends HttpServlet {
   }
 
   private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
-    String accept = req.getHeader("Accept");
-    String format = req.getParameter("format");
-    boolean html = "html".equalsIgnoreCase(format) || (format == null && prefersHtml(accept));
     resp.setStatus(HttpServletResponse.SC_OK);
     resp.setCharacterEncoding("UTF-8");
     resp.setHeader("Vary", "Accept");
-    if (html) {
-      resp.setContentType("text/html");
-      resp.getWriter().write(html(req.getContextPath()));
-    } else {
-      resp.setContentType("application/json");
-      var list = new ArrayList<Map<String, Object>>();
-      for (NamedQuery q : library.all()) {
-        var m = new LinkedHashMap<String, Object>();
-        m.put("name", q.name());
-        m.put("title", q.title());
-        m.put("description", q.description());
-        var params = new ArrayList<Map<String, Object>>();
-        for (Param p : q.params()) {
-          var pm = new LinkedHashMap<String, Object>();
-          pm.put("name", p.name());
-          pm.put("type", p.typeToken());
-          pm.put("required", p.required());
-          pm.put("description", p.description());
-          params.add(pm);
-        }
-        m.put("params", params);
-        m.put("url", req.getContextPath() + "/queries/" + q.name());
-        m.put("sparql", q.sparql());
-        list.add(m);
-      }
-      resp.getWriter().write(JSON.writeValueAsString(Map.of("queries", list)));
-    }
-  }
-
-  /** True when the client ranks text/html above JSON (a browser does). */
-  private static boolean prefersHtml(String accept) {
-    if (accept == null) {
-      return false;
-    }
-    int html = accept.indexOf("text/html");
-    int json = accept.indexOf("application/json");
-    return html >= 0 && (json < 0 || html < json);
-  }
-
-  private String html(String contextPath) {
-    var sb = new StringBuilder();
-    sb.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>mlnews named queries</title>\n")
-        .append("<style>body{font-family:sans-serif;max-width:60em;margin:2em auto}pre{background:#f4f4f4;padding:.5em;overflow:auto}"
-            + "code{background:#f4f4f4}</style></head><body>\n")
-        .append("<h1>Named queries</h1>\n<p>SPARQL endpoint: <code>").append(esc(contextPath + datasetPath))
-        .append("/sparql</code>. Run a query with <code>GET /queries/NAME?param=value</code>; choose the format with "
-            + "<code>Accept</code> or <code>?format=</code> (json, xml, csv, tsv, turtle, jsonld, ntriples, rdfxml).</p>\n");
+    resp.setContentType("application/json");
+    var list = new ArrayList<Map<String, Object>>();
     for (NamedQuery q : library.all()) {
-      String run = contextPath + "/queries/" + q.name();
-      String ui = contextPath + "/ui/#/dataset" + datasetPath + "/query?query="
-          + URLEncoder.encode(q.sparql(), StandardCharsets.UTF_8);
-      sb.append("<section id=\"").append(esc(q.name())).append("\">\n<h2>").append(esc(q.title()))
-          .append(" <small><code>").append(esc(q.name())).append("</code></small></h2>\n<p>")
-          .append(esc(q.description())).append("</p>\n");
-      if (!q.params().isEmpty()) {
-        sb.append("<ul>\n");
-        for (Param p : q.params()) {
-          sb.append("<li><code>").append(esc(p.name())).append("</code> (").append(p.typeToken())
-              .append(p.required() ? ", required" : ", optional").append(") ").append(esc(p.description()))
-              .append("</li>\n");
-        }
-        sb.append("</ul>\n");
+      var m = new LinkedHashMap<String, Object>();
+      m.put("name", q.name());
+      m.put("title", q.title());
+      m.put("description", q.description());
+      var params = new ArrayList<Map<String, Object>>();
+      for (Param p : q.params()) {
+        var pm = new LinkedHashMap<String, Object>();
+        pm.put("name", p.name());
+        pm.put("type", p.typeToken());
+        pm.put("required", p.required());
+        pm.put("description", p.description());
+        params.add(pm);
       }
-      sb.append("<p>");
-      if (q.params().stream().noneMatch(Param::required)) {
-        sb.append("Run: <a href=\"").append(esc(run)).append("?format=json\">JSON</a> · <a href=\"")
-            .append(esc(run)).append("?format=csv\">CSV</a> · ");
-      }
-      sb.append("<a href=\"").append(esc(ui)).append("\">open in the query editor</a></p>\n<pre>")
-          .append(esc(q.sparql())).append("</pre>\n</section>\n");
+      m.put("params", params);
+      m.put("url", req.getContextPath() + "/queries/" + q.name());
+      m.put("sparql", q.sparql());
+      list.add(m);
     }
-    sb.append("</body></html>\n");
-    return sb.toString();
-  }
-
-  private static String esc(String s) {
-    if (s == null) {
-      return "";
-    }
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    resp.getWriter().write(JSON.writeValueAsString(Map.of("queries", list)));
   }
 
   private static void error(HttpServletResponse resp, int status, String message) throws IOException {

@@ -316,7 +316,11 @@ class ServerIT {
     assertEquals(200, r.statusCode());
     assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
     assertTrue(r.body().contains("Entries of an issue"), r.body());
-    assertTrue(r.body().contains("#/dataset/mlnews/query?query="), "links into the UI's editor");
+    assertTrue(r.body().contains("href=\"/queries/entries-of\""), "links each query's page");
+    var page = get(base + "queries/entries-of?issue=alpha", "Accept", "text/html");
+    assertEquals(200, page.statusCode(), page.body());
+    assertTrue(page.body().contains("#/dataset/mlnews/query?query="), "links into the UI's editor");
+    assertTrue(page.body().contains("answers are capped"), "says the answer is cut at the row cap");
   }
 
   @Test

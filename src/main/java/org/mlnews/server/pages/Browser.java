@@ -70,21 +70,24 @@ public final class Browser implements Filter {
   private final StaticFiles uiFiles;
   private final Describer describer;
   private final int pageSize;
+  /** The named queries as pages, or null. */
+  private final QueryPages queryPages;
   /** The HTML pages of the store as it is, or null to render every request. */
   private final PageCache cache;
 
   public Browser(DatasetGraph dsg, LocalPaths paths, SearchIndex search, long timeoutMillis, String datasetPath) {
-    this(dsg, paths, search, timeoutMillis, datasetPath, Pages.PAGE_SIZE, true, null);
+    this(dsg, paths, search, timeoutMillis, datasetPath, Pages.PAGE_SIZE, true, null, null);
   }
 
   /**
    * {@code pageSize}: items on one page of a long list (entries of a period, papers of a topic,
    * search hits...); {@code ui}: whether to serve the Fuseki UI's files at {@code /ui/};
    * {@code signature}: the store's ({@link Store#signature}), to keep rendered pages while it is
-   * unchanged ({@link PageCache}), or null to render every request.
+   * unchanged ({@link PageCache}), or null to render every request; {@code queries}: the named
+   * queries' pages at {@code /queries}, or null to leave that path to the named query servlet.
    */
   public Browser(DatasetGraph dsg, LocalPaths paths, SearchIndex search, long timeoutMillis, String datasetPath,
-      int pageSize, boolean ui, Supplier<Store.Signature> signature) {
+      int pageSize, boolean ui, Supplier<Store.Signature> signature, QueryPages queries) {
     if (pageSize < 1) {
       throw new IllegalArgumentException("Illegal pageSize=" + pageSize + " : Page size must be at least 1");
     }
@@ -97,6 +100,7 @@ public final class Browser implements Filter {
     this.datasetPath = datasetPath;
     this.describer = new Describer(paths);
     this.cache = signature == null ? null : new PageCache(signature, CACHE_BYTES, Clock.systemUTC());
+    this.queryPages = queries;
   }
 
   /** What the page cache may hold: hundreds of pages (a topic's at 10,000 issues is about 40 KB). */
@@ -142,6 +146,9 @@ public final class Browser implements Filter {
           // A client's GET with no query: its mistake (Fuseki would say 404, as if there were no endpoint).
           text(resp, 400, "Bad request: no query; give it as ?query=… (SPARQL 1.1 Protocol), or POST it.");
         }
+      } else if (queryPages != null && read && (path.equals("/queries") || path.startsWith("/queries/"))
+          && QueryPages.wantsPage(req.getParameter("format"), req.getHeader("Accept"))) {
+        queryPage(req, resp, path);
       } else if (read && path.equals("/topic")) {
         resp.setStatus(301);
         resp.setHeader("Location", req.getContextPath() + "/topic/");
@@ -319,7 +326,7 @@ public final class Browser implements Filter {
   private Rendered notFound(String path, Node node) {
     var m = new LinkedHashMap<String, Object>();
     m.put("title", "Not found");
-    m.put("iri", node.getURI());
+    m.put("iri", node == null ? null : node.getURI());
     m.put("path", path);
     return new Rendered("notfound", m);
   }
@@ -335,6 +342,40 @@ public final class Browser implements Filter {
     Rendered r = Txn.calculateRead(dsg, () -> pages().search(query, matches, page));
     r.model().put("searchAvailable", search != null);
     html(req, resp, 200, r);
+  }
+
+  /**
+   * The list of named queries, or one with its form and answer. An unknown query is a 404 page, a
+   * refused value a 400 with the form and the reason; an answer is cached with the store's pages.
+   */
+  private void queryPage(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
+    resp.setHeader("Vary", "Accept");
+    if (path.equals("/queries") || path.equals("/queries/")) {
+      send(req, resp, 200, cached("/queries", () -> render(queryPages.list())));
+      return;
+    }
+    String name = path.substring("/queries/".length());
+    if (!queryPages.exists(name)) {
+      html(req, resp, 404, notFound(path, null));
+      return;
+    }
+    var values = new LinkedHashMap<String, String>();
+    for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
+      if (!e.getKey().equals("format") && !e.getKey().equals("page")) {
+        values.put(e.getKey(), e.getValue()[0]);
+      }
+    }
+    int page = pageParam(req);
+    Supplier<Rendered> run = () -> Txn.calculateRead(dsg, () -> queryPages.query(pages(), dsg, name, values, page));
+    byte[] body = cached(path + "?" + values + "&page=" + page, () -> {
+      Rendered r = run.get();
+      return r.model().containsKey("error") ? null : render(r);
+    });
+    if (body == null) {
+      html(req, resp, 400, run.get()); // refused before it ran: cheap to do again
+    } else {
+      send(req, resp, 200, body);
+    }
   }
 
   private static int pageParam(HttpServletRequest req) {

@@ -163,8 +163,8 @@ final class Pages {
   Pager pager(String path, String param, int page, long total) {
     int pages = pages(total);
     int p = Math.min(Math.max(page, 1), pages);
-    return new Pager(p, pages, total, p > 1 ? path + "?" + param + "=" + (p - 1) : null,
-        p < pages ? path + "?" + param + "=" + (p + 1) : null);
+    String at = path + (path.contains("?") ? "&" : "?") + param + "=";
+    return new Pager(p, pages, total, p > 1 ? at + (p - 1) : null, p < pages ? at + (p + 1) : null);
   }
 
   <T> List<T> slice(List<T> all, Pager pager) {
@@ -853,9 +853,6 @@ final class Pages {
     m.put("q", q);
     String path = "/search?q=" + java.net.URLEncoder.encode(q, java.nio.charset.StandardCharsets.UTF_8);
     Pager pager = pager(path, "page", page, matches.size());
-    pager = new Pager(pager.page(), pager.pages(), pager.total(),
-        pager.previous() == null ? null : pager.previous().replace("?page=", "&page="),
-        pager.next() == null ? null : pager.next().replace("?page=", "&page="));
     var hits = new ArrayList<View.Hit>();
     for (SearchIndex.Match match : slice(matches, pager)) {
       Node s = match.subject();

@@ -578,4 +578,82 @@ class BrowserIT {
     assertEquals(301, r.statusCode());
     assertEquals("/topic/", r.headers().firstValue("Location").orElse(""));
   }
+
+  // ---- Named queries as pages
+
+  @Test
+  void theNamedQueriesAreListedAsAPageLinkingEachQuery() throws Exception {
+    String body = page("/queries").body();
+    for (String name : List.of("gan-papers-q4-2020", "issue-contents", "papers-by-topic", "topic-trend")) {
+      assertTrue(body.contains("href=\"/queries/" + name + "\""), name);
+    }
+    assertTrue(body.contains("Parameters:"), body);
+    // A SPARQL client still gets the list as JSON.
+    var json = f.get("/queries", "Accept", "application/json");
+    assertTrue(header(json, "Content-Type").startsWith("application/json"), header(json, "Content-Type"));
+  }
+
+  @Test
+  void aQueryWithRequiredParametersFirstShowsItsForm() throws Exception {
+    String body = page("/queries/papers-by-topic").body();
+    assertTrue(body.contains("<form class=\"params\" action=\"/queries/papers-by-topic\""), body);
+    assertTrue(body.contains("name=\"topic\" type=\"text\" value=\"\" required list=\"topic-keys\""), body);
+    assertTrue(body.contains("name=\"quarter\" type=\"number\" value=\"\" min=\"1\" max=\"4\""), body);
+    assertTrue(body.contains("<option value=\"StyleGAN\">"), "topics offered by key");
+    assertFalse(body.contains("<table class=\"results\""), "nothing asked, nothing answered");
+    assertFalse(body.contains("class=\"error\""), "an empty form is no mistake");
+  }
+
+  @Test
+  void aQueryPageAnswersAsTheResultsDo() throws Exception {
+    String path = "/queries/topic-trend?topic=GAN";
+    String body = page(path).body();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(f.get(path, "Accept", "application/sparql-results+json").body()).at("/results/bindings");
+    assertEquals(3, json.size(), "the bundled weeks and the planted one: " + json);
+    for (var row : json) {
+      String week = row.at("/week/value").asText();
+      String local = week.substring(week.indexOf("/time/"));
+      String mentions = row.at("/mentions/value").asText();
+      assertTrue(body.contains("<a href=\"" + local + "\""), "week linked to its page: " + local);
+      assertTrue(body.contains("<td><span>" + mentions + "</span></td>"), mentions);
+    }
+    assertTrue(body.contains("value=\"GAN\""), "the form keeps the value");
+    assertTrue(body.contains("href=\"/queries/topic-trend?format=csv&amp;topic=GAN\""), "the answer as CSV");
+    // The editor opens with the values bound, GAN's narrower topics included.
+    assertTrue(body.contains("VALUES+%3Ftopic"), body);
+    assertTrue(body.contains("%2Ftopic%2FStyleGAN"), body);
+  }
+
+  @Test
+  void aLongAnswerIsPaged() throws Exception {
+    String first = page("/queries/issue-contents?issue=" + W41).body();
+    assertTrue(first.contains("rel=\"next\" href=\"/queries/issue-contents?issue=" + W41 + "&amp;page=2\""), first);
+    int rows = first.split("<tr>", -1).length - 2; // minus the text before the first and the header row
+    assertEquals(BrowserFixture.PAGE_SIZE, rows);
+    String second = page("/queries/issue-contents?issue=" + W41 + "&page=2").body();
+    assertTrue(second.contains("rel=\"prev\""), second);
+  }
+
+  @Test
+  void aRefusedValueIsA400WithTheFormAndTheReasonAndIsInert() throws Exception {
+    String hostile = "\"><script>alert(1)</script>";
+    var r = f.get("/queries/topic-trend?topic=" + URLEncoder.encode(hostile, StandardCharsets.UTF_8), "Accept", HTML_ACCEPT);
+    assertEquals(400, r.statusCode());
+    assertTrue(header(r, "Content-Type").startsWith("text/html"), header(r, "Content-Type"));
+    assertTrue(r.body().contains("unknown topic"), r.body());
+    assertFalse(r.body().contains("<script>"), "the value is escaped");
+    assertTrue(r.body().contains("<form class=\"params\""), "the form, to correct it");
+    var bounds = f.get("/queries/papers-by-topic?topic=GAN&year=2020&quarter=9", "Accept", HTML_ACCEPT);
+    assertEquals(400, bounds.statusCode());
+    assertTrue(bounds.body().contains("quarter"), bounds.body());
+  }
+
+  @Test
+  void anUnknownQueryIsA404Page() throws Exception {
+    var r = f.get("/queries/no-such-query", "Accept", HTML_ACCEPT);
+    assertEquals(404, r.statusCode());
+    assertTrue(header(r, "Content-Type").startsWith("text/html"), header(r, "Content-Type"));
+    assertTrue(r.body().contains("/queries/no-such-query"), r.body());
+  }
 }
