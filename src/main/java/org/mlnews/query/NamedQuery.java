@@ -72,6 +72,10 @@ public record NamedQuery(String name, String title, String description, List<Par
           throw new IllegalArgumentException(source + ":" + lineNo
               + ": expected '# @param NAME TYPE required|optional DESCRIPTION'");
         }
+        if (RESERVED.contains(parts[0])) {
+          throw new IllegalArgumentException(source + ":" + lineNo + ": '" + parts[0]
+              + "' cannot be a parameter: the URL of a named query uses it (?format=, ?page=)");
+        }
         try {
           params.add(Param.of(parts[0], parts[1], parts[2].equals("required"), parts.length > 3 ? parts[3] : ""));
         } catch (IllegalArgumentException e) {
@@ -103,6 +107,9 @@ public record NamedQuery(String name, String title, String description, List<Par
     return new NamedQuery(name, title == null ? name : title, description.toString(), params,
         text, query);
   }
+
+  /** Names a query's URL takes for itself: the answer's format, the page of the browser's table. */
+  public static final java.util.Set<String> RESERVED = java.util.Set.of("format", "page");
 
   private static final java.util.regex.Pattern AT =
       java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");

@@ -20,6 +20,7 @@ import org.apache.jena.sparql.syntax.ElementGroup;
 import org.apache.jena.system.Txn;
 import org.mlnews.rdf.Iris;
 import org.mlnews.rdf.Vocab;
+import org.mlnews.time.Period;
 import org.mlnews.topics.TopicScheme;
 
 /**
@@ -83,6 +84,10 @@ public final class ParamBinder {
         }
         continue;
       }
+      if (v.chars().anyMatch(Character::isISOControl)) {
+        throw new ParamException("parameter '" + p.name() + "' of query '" + named.name()
+            + "' holds a control character");
+      }
       bound.put(p, terms(named, p, v.strip()));
     }
     return withValues(named.query(), bound);
@@ -101,7 +106,11 @@ public final class ParamBinder {
         return nodes;
       }
       case ISSUE -> {
-        Node issue = v.startsWith("http://") || v.startsWith("https://") ? iri(where, v) : iris.issue(v);
+        // An issue's IRI, or the address of its page (copied from a browser: any host, since the
+        // server answers for the IRIs at its own paths), names it by its slug.
+        int at = v.lastIndexOf("/issue/");
+        String slug = at < 0 ? v : v.substring(at + "/issue/".length()).replaceFirst("[?#/].*", "");
+        Node issue = iris.issue(slug);
         if (!knownIssue.test(issue)) {
           throw new ParamException(where + ": no issue '" + v + "' in the store (an issue's slug, such as "
               + "akiras-ml-news-week41-2020-ff1938c74adf, or its IRI)");
@@ -109,11 +118,12 @@ public final class ParamBinder {
         return List.of(issue);
       }
       case PERIOD -> {
-        try {
-          return List.of(iris.period(v));
-        } catch (IllegalArgumentException e) {
-          throw new ParamException(where + ": " + e.getMessage());
+        Period period = Period.parse(v);
+        if (period == null) {
+          throw new ParamException(where + ": '" + v + "' is no period of the calendar (expected a week such as "
+              + "2020-W41, a month 2020-10, a quarter 2020-Q4 or a year 2020)");
         }
+        return List.of(iris.period(period.key()));
       }
       case INTEGER -> {
         long n;

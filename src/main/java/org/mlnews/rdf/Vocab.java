@@ -138,6 +138,7 @@ public final class Vocab {
   public static final Node SKOS_CONCEPT = uri(SKOS, "Concept");
   public static final Node SKOS_PREF_LABEL = uri(SKOS, "prefLabel");
   public static final Node SKOS_ALT_LABEL = uri(SKOS, "altLabel");
+  public static final Node SKOS_HIDDEN_LABEL = uri(SKOS, "hiddenLabel");
   public static final Node SKOS_BROADER = uri(SKOS, "broader");
   public static final Node SKOS_NOTATION = uri(SKOS, "notation");
 

@@ -76,4 +76,23 @@ public final class Conneg<T> {
   private static int specificity(MediaRange r) {
     return "*".equals(r.getType()) ? 0 : "*".equals(r.getSubType()) ? 1 : 2;
   }
+
+  /**
+   * Adds {@code Accept} to the response's {@code Vary} header, keeping what is there: the CORS
+   * filter has set {@code Vary: Origin} already, and a cache must key on both.
+   */
+  public static void varyOnAccept(jakarta.servlet.http.HttpServletResponse resp) {
+    var names = new java.util.LinkedHashSet<String>();
+    for (String value : resp.getHeaders("Vary")) {
+      for (String name : value.split(",")) {
+        if (!name.isBlank()) {
+          names.add(name.strip());
+        }
+      }
+    }
+    if (names.stream().noneMatch(n -> n.equalsIgnoreCase("Accept") || n.equals("*"))) {
+      names.add("Accept");
+    }
+    resp.setHeader("Vary", String.join(", ", names));
+  }
 }

@@ -2,6 +2,7 @@ package org.mlnews.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -65,8 +66,21 @@ public final class NamedQueryServlet extends HttpServlet {
     this.datasetPath = datasetPath;
   }
 
+  /** Named queries are read: GET and HEAD only (HttpServlet would answer TRACE by echoing the request). */
+  @Override
+  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
+    if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
+      resp.setHeader("Allow", "GET, HEAD");
+      error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed: named queries answer GET and HEAD.");
+      return;
+    }
+    super.service(req, resp);
+  }
+
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    // Every answer here, errors included, depends on Accept: a browser gets pages for these URLs.
+    Conneg.varyOnAccept(resp);
     String path = req.getPathInfo();
     if (path == null || path.equals("/")) {
       list(req, resp);
@@ -139,7 +153,6 @@ public final class NamedQueryServlet extends HttpServlet {
     resp.setStatus(HttpServletResponse.SC_OK);
     resp.setContentType(contentType(format));
     resp.setCharacterEncoding("UTF-8");
-    resp.setHeader("Vary", "Accept");
     resp.setContentLength(buffer.size());
     buffer.writeTo(resp.getOutputStream());
   }
@@ -186,7 +199,6 @@ public final class NamedQueryServlet extends HttpServlet {
   private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     resp.setStatus(HttpServletResponse.SC_OK);
     resp.setCharacterEncoding("UTF-8");
-    resp.setHeader("Vary", "Accept");
     resp.setContentType("application/json");
     var list = new ArrayList<Map<String, Object>>();
     for (NamedQuery q : library.all()) {

@@ -65,7 +65,7 @@ public final class VoidServlet extends HttpServlet {
     resp.setStatus(200);
     resp.setContentType(format.mediaType());
     resp.setCharacterEncoding("UTF-8");
-    resp.setHeader("Vary", "Accept");
+    Conneg.varyOnAccept(resp);
     resp.setContentLength(buffer.size());
     buffer.writeTo(resp.getOutputStream());
   }

@@ -13,6 +13,7 @@ import java.time.LocalDate;
  * p.next();      // Quarter[year=2021, quarter=1]
  * p.key();       // "2020-Q4"
  * p.labelZh();   // "2020 年第 4 季度"
+ * Period.parse("2020-W41");   // the week; Period.parse("2020-W99") is null
  * }</pre>
  */
 public sealed interface Period permits Week, Month, Quarter, Year {
@@ -40,6 +41,27 @@ public sealed interface Period permits Week, Month, Quarter, Year {
 
   /** Chinese label: "2020 年第 41 周", "2020 年 10 月", "2020 年第 4 季度", "2020 年". */
   String labelZh();
+
+  /**
+   * The period of a {@link #key()}, or null when the text is no key or names no such period
+   * ({@code 2020-W54}, {@code 2020-13}).
+   */
+  static Period parse(String key) {
+    try {
+      if (key.matches("\\d{4}-W\\d{2}")) {
+        return NewsletterCalendar.week(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(6)));
+      } else if (key.matches("\\d{4}-\\d{2}")) {
+        return Month.of(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(5)));
+      } else if (key.matches("\\d{4}-Q[1-4]")) {
+        return new Quarter(Integer.parseInt(key.substring(0, 4)), key.charAt(6) - '0');
+      } else if (key.matches("\\d{4}")) {
+        return new Year(Integer.parseInt(key));
+      }
+    } catch (RuntimeException e) {
+      return null;
+    }
+    return null;
+  }
 
   /** Whether {@code date} lies within {@link #start()}..{@link #end()}, both inclusive. */
   default boolean contains(LocalDate date) {

@@ -17,18 +17,21 @@ import java.util.Objects;
  * @param key        the concept's skos:notation, also the last segment of its IRI ({@code GAN})
  * @param iri        the concept IRI ({@code https://mlnews.example.org/topic/GAN})
  * @param prefLabels preferred label by language tag ({@code en}, {@code zh})
- * @param altLabels  alternative labels in all languages (including translation errors), sorted
- *                   by language then text so the order is stable across parses
+ * @param altLabels  alternative labels in all languages, sorted by language then text so the
+ *                   order is stable across parses
+ * @param hiddenLabels the translation's errors for the topic ({@code 甘}), sorted the same way:
+ *                   found like labels, never shown as names
  * @param broader    keys of the directly broader concepts, sorted
  */
 public record Topic(String key, String iri, Map<String, String> prefLabels, List<String> altLabels,
-    List<String> broader) {
+    List<String> hiddenLabels, List<String> broader) {
 
   public Topic {
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(iri, "iri");
     prefLabels = prefLabels == null ? Map.of() : Map.copyOf(prefLabels);
     altLabels = altLabels == null ? List.of() : List.copyOf(altLabels);
+    hiddenLabels = hiddenLabels == null ? List.of() : List.copyOf(hiddenLabels);
     broader = broader == null ? List.of() : List.copyOf(broader);
   }
 

@@ -117,6 +117,7 @@ public final class TopicScheme {
         }
       }
       List<String> alt = sortedLabels(g, c, ALT_LABEL);
+      List<String> hidden = sortedLabels(g, c, HIDDEN_LABEL);
       var broader = new TreeSet<String>();
       for (Node b : objects(g, c, BROADER)) {
         broader.add(keyIn(keyOf, b, key));
@@ -129,13 +130,13 @@ public final class TopicScheme {
       for (String b : broader) {
         narrower.computeIfAbsent(b, k -> new TreeSet<>()).add(key);
       }
-      topics.add(new Topic(key, e.getKey(), pref, alt, List.copyOf(broader)));
+      topics.add(new Topic(key, e.getKey(), pref, alt, hidden, List.copyOf(broader)));
 
       var labels = new LinkedHashSet<String>();
       labels.add(key);
       labels.addAll(pref.values());
       labels.addAll(alt);
-      labels.addAll(sortedLabels(g, c, HIDDEN_LABEL));
+      labels.addAll(hidden);
       rules.put(key, new TopicTagger.Rules(List.copyOf(labels), sortedLabels(g, c, SUFFIX_LABEL),
           sortedLabels(g, c, HIDDEN_EXCLUSION)));
     }
@@ -195,6 +196,9 @@ public final class TopicScheme {
     // Lowest priority first, so keys overwrite labels that happen to collide with them.
     for (Topic t : topics) {
       t.altLabels().forEach(l -> m.putIfAbsent(compact(l), t));
+    }
+    for (Topic t : topics) {
+      t.hiddenLabels().forEach(l -> m.putIfAbsent(compact(l), t));
     }
     for (Topic t : topics) {
       t.prefLabels().values().forEach(l -> m.put(compact(l), t));

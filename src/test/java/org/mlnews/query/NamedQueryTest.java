@@ -55,6 +55,43 @@ class NamedQueryTest {
   }
 
   @Test
+  void theNamesAQueryUrlUsesAreNoParameters() {
+    var e = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
+        # T
+        # @param page integer optional x
+        SELECT * WHERE { ?s ?p ?page }
+        """));
+    assertTrue(e.getMessage().startsWith("t.rq:2: 'page' cannot be a parameter"), e.getMessage());
+  }
+
+  @Test
+  void valuesAreCheckedByType() throws Exception {
+    var q = NamedQuery.parse("q", """
+        # Q
+        # @param period period optional A period
+        # @param issue issue optional An issue
+        SELECT * WHERE { ?s <urn:p> ?period ; <urn:i> ?issue }
+        """);
+    var iris = new org.mlnews.rdf.Iris(org.mlnews.rdf.Iris.DEFAULT_BASE);
+    var binder = new ParamBinder(iris, org.mlnews.topics.TopicScheme.load(Path.of("ontology", "topics.ttl")))
+        .withIssues(n -> n.equals(iris.issue("w41")));
+    // A period must exist in the calendar, not only look like one.
+    assertTrue(binder.bind(q, java.util.Map.of("period", "2022-W53")).toString().contains("time/week/2022-W53"));
+    for (String impossible : List.of("2020-W99", "2020-W00", "2020-W53", "2020-13", "2020-Q5", "spring")) {
+      var e = assertThrows(ParamException.class, () -> binder.bind(q, java.util.Map.of("period", impossible)));
+      assertTrue(e.getMessage().contains("is no period of the calendar"), impossible + ": " + e.getMessage());
+    }
+    // An issue by slug, IRI, or the address of its page (or of a part of it) on any server.
+    for (String issue : List.of("w41", "https://mlnews.example.org/issue/w41", "http://127.0.0.1:3030/issue/w41",
+        "/issue/w41/entry/3", "http://localhost/issue/w41?format=ttl")) {
+      assertTrue(binder.bind(q, java.util.Map.of("issue", issue)).toString().contains("/issue/w41>"), issue);
+    }
+    assertThrows(ParamException.class, () -> binder.bind(q, java.util.Map.of("issue", "w42")));
+    var control = assertThrows(ParamException.class, () -> binder.bind(q, java.util.Map.of("issue", "w41\u0000")));
+    assertTrue(control.getMessage().contains("control character"), control.getMessage());
+  }
+
+  @Test
   void aParameterMustBeAVariableOfTheQuery() {
     var e = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
         # T

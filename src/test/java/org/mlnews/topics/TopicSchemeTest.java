@@ -101,6 +101,7 @@ class TopicSchemeTest {
     for (Topic t : SCHEME.topics()) {
       var labels = new ArrayList<>(t.prefLabels().values());
       labels.addAll(t.altLabels());
+      labels.addAll(t.hiddenLabels());
       labels.add(t.key());
       for (String l : new java.util.HashSet<>(labels.stream().map(TopicScheme::compact).toList())) {
         String other = seen.putIfAbsent(l, t.key());

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -25,7 +26,9 @@ import org.apache.jena.query.QueryCancelledException;
 import org.apache.jena.riot.RDFWriter;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.system.Txn;
+import org.mlnews.query.Param;
 import org.mlnews.rdf.Vocab;
+import org.mlnews.server.Conneg;
 import org.mlnews.server.pages.Pages.Rendered;
 import org.mlnews.server.pages.View.Link;
 import org.mlnews.store.Store;
@@ -55,6 +58,15 @@ public final class Browser implements Filter {
   /** No inline script or style, nothing from elsewhere, no framing. */
   public static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
       + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+  /**
+   * The Fuseki UI's files: its scripts and styles (some inline) from here, its requests to this
+   * server, nothing from elsewhere, no framing. Without it, the outermost handler's policy for
+   * data ({@code default-src 'none'}) would stop the UI's scripts and leave a blank page.
+   */
+  static final String UI_CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+      + "script-src 'self'; connect-src 'self'; font-src 'self' data:; object-src 'none'; base-uri 'self'; "
+      + "frame-ancestors 'none'; form-action 'self'";
 
   /** First path segments that are resources of the graph: unknown IRIs under them get our 404. */
   private static final Set<String> RESOURCE_ROOTS = Set.of("issue", "paper", "article", "topic", "time", "graph",
@@ -197,7 +209,7 @@ public final class Browser implements Filter {
   // ---------------------------------------------------------------------------------------------
 
   private void resource(HttpServletRequest req, HttpServletResponse resp, String rawPath) throws IOException {
-    resp.setHeader("Vary", "Accept");
+    Conneg.varyOnAccept(resp);
     String path = LocalPaths.canonical(rawPath);
     if (path == null) {
       text(resp, 400, "Bad request: the path does not decode as UTF-8.");
@@ -237,6 +249,14 @@ public final class Browser implements Filter {
         r.model().put("iri", node.getURI());
         r.model().put("path", path);
         r.model().put("data", dataLinks(path));
+        if (queryPages != null) {
+          // The named queries that ask about this topic or issue, its key or slug filled in.
+          if (r.template().equals("topic")) {
+            r.model().put("queryLinks", queryPages.about(Param.Type.TOPIC, Labels.fallback(node)));
+          } else if (r.template().equals("issue")) {
+            r.model().put("queryLinks", queryPages.about(Param.Type.ISSUE, Labels.fallback(node)));
+          }
+        }
         return render(r);
       });
       if (body == null) {
@@ -291,7 +311,7 @@ public final class Browser implements Filter {
     }
     if (path.startsWith("/time/")) {
       String key = path.substring(path.lastIndexOf('/') + 1);
-      Period p = Pages.period(key);
+      Period p = Period.parse(key);
       if (p != null && pages.exists(node) && iri.equals(paths.iris().period(p.key()).getURI())) {
         return pages.period(node, p, path, page);
       }
@@ -349,25 +369,27 @@ public final class Browser implements Filter {
    * refused value a 400 with the form and the reason; an answer is cached with the store's pages.
    */
   private void queryPage(HttpServletRequest req, HttpServletResponse resp, String path) throws IOException {
-    resp.setHeader("Vary", "Accept");
+    Conneg.varyOnAccept(resp);
     if (path.equals("/queries") || path.equals("/queries/")) {
       send(req, resp, 200, cached("/queries", () -> render(queryPages.list())));
       return;
     }
-    String name = path.substring("/queries/".length());
-    if (!queryPages.exists(name)) {
+    String name;
+    try {
+      name = URLDecoder.decode(path.substring("/queries/".length()).replace("+", "%2B"), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      name = null;
+    }
+    if (name == null || !queryPages.exists(name)) {
       html(req, resp, 404, notFound(path, null));
       return;
     }
-    var values = new LinkedHashMap<String, String>();
-    for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
-      if (!e.getKey().equals("format") && !e.getKey().equals("page")) {
-        values.put(e.getKey(), e.getValue()[0]);
-      }
-    }
+    String query = name;
     int page = pageParam(req);
-    Supplier<Rendered> run = () -> Txn.calculateRead(dsg, () -> queryPages.query(pages(), dsg, name, values, page));
-    byte[] body = cached(path + "?" + values + "&page=" + page, () -> {
+    Supplier<Rendered> run = () -> Txn.calculateRead(dsg,
+        () -> queryPages.query(pages(), dsg, query, req.getParameterMap(), page));
+    // Keyed by the query string as sent: two requests share a page only when they asked the same.
+    byte[] body = cached("/queries/" + name + "?" + req.getQueryString(), () -> {
       Rendered r = run.get();
       return r.model().containsKey("error") ? null : render(r);
     });
@@ -430,10 +452,9 @@ public final class Browser implements Filter {
       text(resp, 404, "Not found.");
       return;
     }
-    if (ours) {
-      securityHeaders(resp);
-    } else {
-      resp.setHeader("X-Content-Type-Options", "nosniff");
+    securityHeaders(resp);
+    if (!ours) {
+      resp.setHeader("Content-Security-Policy", UI_CSP);
     }
     resp.setStatus(200);
     resp.setContentType(f.get().contentType());

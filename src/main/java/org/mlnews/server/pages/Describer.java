@@ -92,7 +92,7 @@ final class Describer {
       // A period the data links to but no issue describes (the week after the last issue's):
       // the calendar says what it is.
       String iri = r.getURI();
-      Period p = Pages.period(iri.substring(iri.lastIndexOf('/') + 1));
+      Period p = Period.parse(iri.substring(iri.lastIndexOf('/') + 1));
       if (p != null && r.equals(paths.iris().period(p.key()))) {
         periods.describe(p, StreamRDFLib.graph(out));
       }

@@ -545,23 +545,6 @@ final class Pages {
   // Week, month, quarter, year
 
   /** The period a time path names, or null. */
-  static Period period(String key) {
-    try {
-      if (key.matches("\\d{4}-W\\d{2}")) {
-        return NewsletterCalendar.week(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(6)));
-      } else if (key.matches("\\d{4}-\\d{2}")) {
-        return Month.of(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(5)));
-      } else if (key.matches("\\d{4}-Q[1-4]")) {
-        return new Quarter(Integer.parseInt(key.substring(0, 4)), key.charAt(6) - '0');
-      } else if (key.matches("\\d{4}")) {
-        return new Year(Integer.parseInt(key));
-      }
-    } catch (RuntimeException e) {
-      return null;
-    }
-    return null;
-  }
-
   private Link periodLink(Period p) {
     Node n = paths.iris().period(p.key());
     return exists(n) ? new Link(href(n), p.labelEn(), "en") : new Link(null, p.labelEn(), "en");

@@ -109,7 +109,7 @@ public final class QueryPages {
       row.put("name", q.name());
       row.put("title", q.title());
       row.put("description", q.description());
-      row.put("href", "/queries/" + q.name());
+      row.put("href", self(q.name()));
       row.put("params", q.params());
       queries.add(row);
     }
@@ -119,14 +119,27 @@ public final class QueryPages {
 
   /**
    * One query's page: its form, and its answer (page {@code page} of it) when every required
-   * parameter has a value; with {@code error} set, and no answer, when a value is refused. The
-   * caller has checked that the query {@link #exists}.
+   * parameter has a value; with {@code error} set, and no answer, when a value is refused.
+   * {@code params} are the request's, {@link NamedQuery#RESERVED} ones included. The caller has
+   * checked that the query {@link #exists}.
    */
-  Rendered query(Pages pages, DatasetGraph dsg, String name, Map<String, String> values, int page) {
+  Rendered query(Pages pages, DatasetGraph dsg, String name, Map<String, String[]> params, int page) {
     NamedQuery named = library.get(name).orElseThrow();
+    var values = new LinkedHashMap<String, String>();
+    String repeated = null;
+    for (Map.Entry<String, String[]> e : params.entrySet()) {
+      if (!NamedQuery.RESERVED.contains(e.getKey())) {
+        values.put(e.getKey(), e.getValue()[0]);
+        if (e.getValue().length > 1 && repeated == null) {
+          // As the same URL answers a SPARQL client: which of the values was meant is not ours to guess.
+          repeated = "parameter '" + e.getKey() + "' given " + e.getValue().length + " times; give it once";
+        }
+      }
+    }
     var m = new LinkedHashMap<String, Object>();
     m.put("title", named.title());
     m.put("name", named.name());
+    m.put("self", self(named.name()));
     m.put("description", named.description());
     m.put("sparqlText", named.sparql());
     var fields = new ArrayList<Field>();
@@ -139,7 +152,7 @@ public final class QueryPages {
     if (named.params().stream().anyMatch(p -> p.type() == Param.Type.TOPIC)) {
       m.put("topics", topics);
     }
-    String self = "/queries/" + named.name();
+    String self = self(named.name());
     String given = queryString(values);
     // A page with nothing asked yet is a form to fill in, not an error.
     boolean asked = !values.isEmpty() || named.params().stream().noneMatch(Param::required);
@@ -148,6 +161,9 @@ public final class QueryPages {
     }
     Query bound;
     try {
+      if (repeated != null) {
+        throw new ParamException(repeated);
+      }
       bound = binder.bind(named, values);
     } catch (ParamException e) {
       m.put("error", e.getMessage());
@@ -195,7 +211,8 @@ public final class QueryPages {
     m.put("columns", columns);
     m.put("rows", shown);
     m.put("pager", pager);
-    m.put("capped", rows.size() >= maxRows && !bound.isAskType() ? maxRows : null);
+    // The cap limits solutions; a graph's triples are not counted against it.
+    m.put("capped", bound.isSelectType() && rows.size() >= maxRows ? maxRows : null);
     return new Rendered("query", m);
   }
 
@@ -206,6 +223,29 @@ public final class QueryPages {
   private static Value cell(Pages pages, Node n) {
     Value v = pages.value(n);
     return n.isLiteral() && n.getLiteralDatatypeURI().startsWith(XSD.NS) ? new Value(null, v.text(), v.lang(), null) : v;
+  }
+
+  /**
+   * Links to the pages of the queries that ask about one thing of a {@code type} (a topic, an
+   * issue): those whose one parameter of that type is required and whose others are optional,
+   * with {@code value} filled in. What a topic's or an issue's page offers to ask next; a query
+   * file added to the folder is offered too.
+   */
+  List<Link> about(Param.Type type, String value) {
+    var links = new ArrayList<Link>();
+    for (NamedQuery q : library.all()) {
+      var ofType = q.params().stream().filter(p -> p.type() == type).toList();
+      if (ofType.size() == 1 && ofType.get(0).required()
+          && q.params().stream().filter(Param::required).count() == 1) {
+        links.add(new Link(self(q.name()) + "?" + queryString(Map.of(ofType.get(0).name(), value)), q.title(), "en"));
+      }
+    }
+    return links;
+  }
+
+  /** The path of a query's page: its name as one path segment. */
+  private static String self(String name) {
+    return "/queries/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   /** The values as a URL's query string, in the query's parameter order. */

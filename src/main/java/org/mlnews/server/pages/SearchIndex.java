@@ -76,7 +76,7 @@ public final class SearchIndex implements AutoCloseable {
 
   /** The properties whose literals are indexed. */
   static final List<Node> INDEXED = List.of(Vocab.HEADLINE, Vocab.DC_TITLE, Vocab.DC_DESCRIPTION,
-      Vocab.SKOS_PREF_LABEL, Vocab.SKOS_ALT_LABEL);
+      Vocab.SKOS_PREF_LABEL, Vocab.SKOS_ALT_LABEL, Vocab.SKOS_HIDDEN_LABEL);
 
   /** A hit: the resource, its score and the literal that matched. */
   public record Match(Node subject, float score, Node literal) {}

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import org.mlnews.time.Period;
 
 /**
  * The geometry of a bar chart of mentions per week, drawn as SVG by the {@code chart} template
@@ -73,7 +74,7 @@ record TrendChart(int width, int height, List<Bar> bars, List<Tick> ticks, int m
         starts.putIfAbsent(key, w.start());
       }
       unit = u.getKey();
-      bins = sums.entrySet().stream().map(e -> new Point(Pages.period(e.getKey()).labelEn(),
+      bins = sums.entrySet().stream().map(e -> new Point(Period.parse(e.getKey()).labelEn(),
           periodHref.apply(e.getKey()), starts.get(e.getKey()), e.getValue()[0])).toList();
       if (bins.size() <= MAX_BARS) {
         break;

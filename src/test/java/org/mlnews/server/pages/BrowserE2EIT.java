@@ -92,6 +92,17 @@ class BrowserE2EIT {
     return driver.findElement(By.tagName("body")).getText();
   }
 
+  /** The elements matching {@code css} once there are any, or none after 20 s. */
+  static List<WebElement> waitFor(String css) throws InterruptedException {
+    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    List<WebElement> found = driver.findElements(By.cssSelector(css));
+    while (found.isEmpty() && System.nanoTime() < until) {
+      Thread.sleep(100);
+      found = driver.findElements(By.cssSelector(css));
+    }
+    return found;
+  }
+
   static void click(WebElement e) {
     // Scroll into view first: a headless window is small.
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", e);
@@ -198,5 +209,30 @@ class BrowserE2EIT {
     } finally {
       driver.manage().window().setSize(before);
     }
+  }
+
+  @Test
+  void aNamedQueryIsAskedThroughItsFormAndAnsweredWithLinks() throws Exception {
+    driver.get(f.base + "queries");
+    click(driver.findElement(By.cssSelector("a[href='/queries/papers-by-topic']")));
+    assertEquals("/queries/papers-by-topic", path());
+    WebElement topic = driver.findElement(By.id("param-topic"));
+    topic.sendKeys("甘"); // GAN as the translation writes it: a label is as good as the key
+    driver.findElement(By.id("param-year")).sendKeys("2020");
+    click(driver.findElement(By.cssSelector("form.params button[type=submit]")));
+    assertTrue(path().startsWith("/queries/papers-by-topic?topic="), path());
+    List<WebElement> papers = waitFor("table.results td a[href^='/paper/']");
+    assertFalse(papers.isEmpty(), "papers, linked to their pages: " + text());
+    shot("named-query");
+    click(papers.get(0));
+    assertTrue(path().startsWith("/paper/"), path());
+  }
+
+  @Test
+  void theQueryEditorRuns() throws Exception {
+    driver.get(f.base + "ui/#/dataset/mlnews/query");
+    // The UI's scripts ran (nothing of it shows without them): its SPARQL editor is drawn.
+    assertFalse(waitFor(".yasqe .CodeMirror").isEmpty(), "the editor is drawn");
+    shot("query-editor");
   }
 }

@@ -656,4 +656,60 @@ class BrowserIT {
     assertTrue(header(r, "Content-Type").startsWith("text/html"), header(r, "Content-Type"));
     assertTrue(r.body().contains("/queries/no-such-query"), r.body());
   }
+
+  @Test
+  void queryPagesAnswerWhatTheSameUrlAnswersAClient() throws Exception {
+    // A name percent-encoded names the same query; a value given twice is refused, as the API does.
+    assertEquals(200, f.get("/queries/topic%2Dtrend?topic=GAN", "Accept", HTML_ACCEPT).statusCode());
+    var twice = f.get("/queries/papers-by-topic?topic=GAN&topic=VAE", "Accept", HTML_ACCEPT);
+    assertEquals(400, twice.statusCode());
+    assertTrue(twice.body().contains("given 2 times"), twice.body());
+    assertEquals(400, f.get("/queries/papers-by-topic?topic=GAN&topic=VAE", "Accept", "text/csv").statusCode());
+    // Two requests share a cached page only when they asked the same: this one asks for a topic
+    // named "GAN, year=2020", which there is none of.
+    assertEquals(200, f.get("/queries/papers-by-topic?topic=GAN&year=2020", "Accept", HTML_ACCEPT).statusCode());
+    assertEquals(400, f.get("/queries/papers-by-topic?topic=GAN%2C%20year%3D2020", "Accept", HTML_ACCEPT).statusCode());
+    // The address of an issue's page names the issue.
+    assertEquals(200, f.get("/queries/issue-contents?issue="
+        + URLEncoder.encode(f.base + "issue/" + W41, StandardCharsets.UTF_8), "Accept", HTML_ACCEPT).statusCode());
+  }
+
+  @Test
+  void queryAnswersVaryOnAcceptAndOrigin() throws Exception {
+    for (String path : List.of("/queries/topic-trend?topic=GAN", "/queries/no-such-query", "/topic/GAN")) {
+      for (String accept : List.of(HTML_ACCEPT, "application/sparql-results+json")) {
+        var r = f.get(path, "Accept", accept, "Origin", "http://elsewhere.example");
+        String vary = String.join(",", r.headers().allValues("Vary"));
+        assertTrue(vary.contains("Accept") && vary.contains("Origin"), path + " " + accept + ": " + vary);
+      }
+    }
+  }
+
+  @Test
+  void namedQueriesAnswerOnlyGetAndHead() throws Exception {
+    for (String method : List.of("TRACE", "POST", "PUT", "DELETE")) {
+      var r = f.send(method, "/queries/topic-trend?topic=GAN");
+      assertEquals(405, r.statusCode(), method);
+      assertEquals("GET, HEAD", header(r, "Allow"), method);
+    }
+  }
+
+  @Test
+  void topicAndIssuePagesOfferTheQueriesAboutThem() throws Exception {
+    String topic = page("/topic/GAN").body();
+    assertTrue(topic.contains("href=\"/queries/papers-by-topic?topic=GAN\""), topic);
+    assertTrue(topic.contains("href=\"/queries/topic-trend?topic=GAN\""), topic);
+    String issue = page(ISSUE).body();
+    assertTrue(issue.contains("href=\"/queries/issue-contents?issue=" + W41 + "\""), issue);
+    assertTrue(page("/").body().contains("href=\"/queries/gan-papers-q4-2020\""), "the home page's example is a page");
+  }
+
+  @Test
+  void theQueryEditorMayRunItsScripts() throws Exception {
+    var r = f.get("/ui/", "Accept", HTML_ACCEPT);
+    assertEquals(200, r.statusCode());
+    String csp = String.join(" | ", r.headers().allValues("Content-Security-Policy"));
+    assertEquals(Browser.UI_CSP, csp, "one policy, the UI's");
+    assertEquals(Browser.UI_CSP, header(f.get("/ui/favicon.ico"), "Content-Security-Policy"));
+  }
 }
