@@ -412,7 +412,9 @@ public final class Builder {
     }
     try {
       Graph g = GraphFactory.createDefaultGraph();
-      var prov = new Provenance(dataDir.resolve(source.getFileName()).toString(),
+      // The file's name in the data folder: where that folder is on the building machine is no
+      // fact about the data (and would make the dumps of two checkouts differ).
+      var prov = new Provenance(source.getFileName().toString(),
           plan.hashes().get(slug), Version.EXTRACTOR, plan.now());
       mapper.map(issue, prov, plan.inferred().get(slug), StreamRDFLib.graph(g));
       return new Rendered(name, slug, issue, g, null);

@@ -659,7 +659,13 @@ final class DocumentReader {
       }
     }
     String t = text == null ? null : Inlines.clean(text);
-    navigation.add(new NavLink(rel, url, Links.mediumSlug(url), t == null || t.isEmpty() ? null : t, line));
+    String slug = Links.mediumSlug(url);
+    if (rel == NavLink.Rel.SUMMARY && slug != null && IssueFacts.monthFromSlug(slug) == null) {
+      // A summary that is no monthly issue of the series (the author's yearly round-up on
+      // another publication): a document to link to, not an issue of this newsletter.
+      slug = null;
+    }
+    navigation.add(new NavLink(rel, url, slug, t == null || t.isEmpty() ? null : t, line));
   }
 
   // ---------------------------------------------------------------- finishing
@@ -737,6 +743,11 @@ final class DocumentReader {
             + ", but its date " + coverage + " is in week " + dated.number() + " of " + dated.year()
             + "; with no week in the title, the date wins.", introLine);
         week = dated;
+      }
+      if (week == null && month == null && coverage != null && coverage.getYear() < 2999) {
+        // "2021 年 7 月 25 日一周总结" and nothing else: the issue is dated by the week of that date,
+        // as written as a week number would date it (not inferred from its neighbours).
+        week = NewsletterCalendar.weekOf(coverage).ref();
       }
     }
 

@@ -258,6 +258,9 @@ public final class IssueMapper {
     private void navigation() {
       for (NavLink nav : issue.navigation()) {
         if (nav.slug() == null) {
+          if (nav.rel() == NavLink.Rel.SUMMARY) {
+            emitLink(issueNode, RELATED_SUMMARY, nav.url()); // a document elsewhere, by its URL
+          }
           continue;
         }
         Node target = iris.issue(nav.slug());
@@ -265,8 +268,13 @@ public final class IssueMapper {
           case PREVIOUS -> emit(issueNode, PREVIOUS_ISSUE, target);
           case NEXT -> emit(issueNode, NEXT_ISSUE, target);
           case SUMMARY -> emit(issueNode, RELATED_SUMMARY, target);
-          case OTHER -> { }
+          case OTHER -> {
+            continue;
+          }
         }
+        // Where the linked issue is read: its IRI then leads somewhere even while the dataset
+        // does not hold the issue itself.
+        emitLink(target, FOAF_PAGE, nav.url());
       }
     }
 

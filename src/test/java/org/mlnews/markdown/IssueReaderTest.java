@@ -390,6 +390,24 @@ class IssueReaderTest {
   }
 
   @Test
+  void anIntroDateAloneDatesTheIssueByItsWeek() throws SourceException {
+    // As #22 of the numbered series: no week or month anywhere, a full date in the intro. The
+    // issue is dated by that date's week as it would be by a week number, not inferred later.
+    Issue issue = READER.read("akiras-machine-learning-news-22-0123456789ab", """
+        # Akira 的机器学习新闻— #22
+
+        2021 年 7 月 25 日一周总结
+
+        ## 本周特稿/新闻。
+
+        *   [标题](https://arxiv.org/abs/2103.06877)。摘要。
+        """, FILE);
+    assertEquals(LocalDate.of(2021, 7, 25), issue.coverageStart());
+    assertEquals(new WeekRef(2021, 31), issue.week());
+    assertTrue(issue.warnings().isEmpty(), issue.warnings().toString());
+  }
+
+  @Test
   void weekFromTheContinuationsWeekLine() throws SourceException {
     Issue issue = READER.read("akiras-machine-learning-news-19-0123456789ab", """
         # Akira 的机器学习新闻— #19

@@ -29,7 +29,7 @@ import org.mlnews.issue.WeekRef;
  */
 class IssueMapperTest {
   static final Path DIR = Path.of("src/test/resources/mapping");
-  static final Provenance PROV = new Provenance("data/x.md", "0".repeat(64), "test",
+  static final Provenance PROV = new Provenance("x.md", "0".repeat(64), "test",
       Instant.parse("2020-10-11T00:00:00Z"));
   final IssueMapper mapper = new IssueMapper(new Iris(Iris.DEFAULT_BASE));
 
