@@ -452,9 +452,10 @@ final class DocumentReader {
       }
       // "arxiv.org相同": a domain with the headline's last word moved behind it by the translation.
       Matcher m = DOMAIN_THEN_WORDS.matcher(p);
-      if (!parts.isEmpty() && m.matches() && Links.isDomainLike(m.group(1))) {
-        // Keep only words the translation moved there; "【newatlas.com】T21" is debris.
-        p = CJK.matcher(m.group(3)).find() ? m.group(3) : "";
+      if (m.matches() && Links.isDomainLike(m.group(1))) {
+        // Keep only words the translation moved there; "【newatlas.com】T21" is debris, and with
+        // no headline before it (the headline link's text left empty) it is no headline either.
+        p = !parts.isEmpty() && CJK.matcher(m.group(3)).find() ? m.group(3) : "";
       }
       if (!p.isEmpty()) {
         parts.add(p);

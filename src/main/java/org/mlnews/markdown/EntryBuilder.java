@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.mlnews.issue.Entry;
 import org.mlnews.issue.EntryKind;
@@ -28,6 +29,13 @@ final class EntryBuilder {
    * link card, the linked page's title repeated.
    */
   private static final Pattern CARD_ECHO = Pattern.compile("^【[^【】]*】$");
+  /**
+   * Debris the translation leaves beside a work's link: "T21", "T22", "T3" on a line of their own
+   * or glued to the end of the title (from a link's text), brackets emptied of their URL ("【】"),
+   * and an unclosed "【" where a bracketed URL was cut from the title's line.
+   */
+  private static final Pattern DEBRIS_LINE = Pattern.compile("^T\\d{1,2}$");
+  private static final Pattern DEBRIS_TAIL = Pattern.compile("(?:【\\s*】|(?<=[\\p{IsHan}】])T\\d{1,2}|【)\\s*$");
   /**
    * "[您只需要补丁？| OpenReview]": a link card's page title, the work's title then the site's
    * name, where the translation dropped the card.
@@ -73,7 +81,9 @@ final class EntryBuilder {
     if (t != null && t.isEmpty()) {
       t = null;
     }
-    if (!links.containsKey(url) || links.get(url) == null) {
+    String had = links.get(url);
+    // The first text wins, except that words beat a bare domain ("mondaynote.com") or none.
+    if (had == null || (t != null && Links.isDomainLike(had) && !Links.isDomainLike(t))) {
       links.put(url, t);
     }
     return url;
@@ -126,7 +136,10 @@ final class EntryBuilder {
     String pending = null;
     boolean titleMayContinue = false;
     for (List<Seg> lineSegs : Inlines.lines(segs)) {
-      String plain = Inlines.plain(lineSegs);
+      String plain = withoutDebris(Inlines.plain(lineSegs));
+      if (plain.isEmpty() && lineSegs.stream().noneMatch(s -> s.kind() == Kind.LINK || s.kind() == Kind.IMAGE)) {
+        continue;
+      }
       if (titleMayContinue && continuesTitle(lineSegs, plain)) {
         // "[2101.11782]通过消除启发式 url\n[NMS](url)简化了目标检测": the title goes on after its link.
         title = title + joiner(title, plain) + plain;
@@ -252,8 +265,20 @@ final class EntryBuilder {
     }
   }
 
+  /** The text without the translation's debris at its end ({@link #DEBRIS_TAIL}), or "" for a debris line. */
+  static String withoutDebris(String text) {
+    String t = text;
+    if (DEBRIS_LINE.matcher(t).matches()) {
+      return "";
+    }
+    for (Matcher m = DEBRIS_TAIL.matcher(t); m.find() && m.start() > 0; m = DEBRIS_TAIL.matcher(t)) {
+      t = t.substring(0, m.start()).stripTrailing();
+    }
+    return t;
+  }
+
   private void setTitle(String t) {
-    String cleaned = Inlines.clean(t);
+    String cleaned = withoutDebris(Inlines.clean(t));
     if (!cleaned.codePoints().anyMatch(Character::isLetterOrDigit)) {
       return; // "【" left over from "【https://arxiv.org/abs/…": no title there
     }

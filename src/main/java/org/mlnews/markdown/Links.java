@@ -82,10 +82,26 @@ public final class Links {
     } else if (!SCHEME.matcher(url).matches() && url.startsWith("www.")) {
       url = "https://" + url;
     }
+    if (host(url).startsWith("applewebdata")) {
+      return null; // a link Safari made to its own in-memory copy of a page: it leads nowhere
+    }
     return stripTracking(url);
   }
 
-  /** Removes {@code utm_*} query parameters, keeping the others in their order. */
+  /**
+   * Query parameters that only say where a reader came from (newsletters, Medium, Facebook,
+   * Google, Forbes, Salesforce, Mailchimp), by name; Medium's {@code source} only with Medium's
+   * values ({@code collection_archive---------17-----}, {@code post_page-----…}).
+   */
+  private static final Pattern TRACKING = Pattern.compile(
+      "(?i)(utm_[^=]*|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|igshid|gi|sh|usp|sf\\d+)(=.*)?"
+      + "|source=(post_page|[a-z_]*-{3,}).*");
+
+  /**
+   * Removes tracking query parameters ({@link #TRACKING}) and the spaces a copied URL can end in
+   * ({@code ?m=1%20}, {@code ?m=1+}: in a query both are a space), keeping the other parameters
+   * in their order.
+   */
   static String stripTracking(String url) {
     int q = url.indexOf('?');
     if (q < 0) {
@@ -96,10 +112,14 @@ public final class Links {
     String query = hash < 0 ? url.substring(q + 1) : url.substring(q + 1, hash);
     var kept = new ArrayList<String>();
     for (String param : query.split("&")) {
-      if (param.isEmpty() || param.toLowerCase(Locale.ROOT).startsWith("utm_")) {
+      String p = param;
+      while (p.endsWith("+") || p.endsWith("%20")) {
+        p = p.substring(0, p.length() - (p.endsWith("+") ? 1 : 3));
+      }
+      if (p.isEmpty() || TRACKING.matcher(p).matches()) {
         continue;
       }
-      kept.add(param);
+      kept.add(p);
     }
     String base = url.substring(0, q);
     return kept.isEmpty() ? base + fragment : base + "?" + String.join("&", kept) + fragment;

@@ -390,6 +390,59 @@ class IssueReaderTest {
   }
 
   @Test
+  void theTranslationsDebrisBesideALinkIsNoText() throws SourceException {
+    // As weeks 45, 46 and 49 of 2020 and week 4 of 2021 write them: "T21" glued to the title from
+    // a link's text, "T22" on a line of its own, an unclosed "【" where a bracketed URL began, and
+    // brackets emptied of their URL.
+    Issue issue = read("""
+        # 2020 年第 41 周
+
+        # 1.机器学习论文
+
+        — —
+
+        # 对比学习
+
+        *VIEWMAKER 网络:用于无监督表示学习的学习视图*https://arxiv.org/abs/2010.07432[T21](https://arxiv.org/abs/2010.07432)
+
+        对比学习学习一种表示。
+
+        # 更少的计算
+
+        MicroNet:面向极低 FLOPs 的图像识别【https://arxiv.org/abs/2011.12289
+        T22
+
+        提出了微因子分解卷积。
+
+        # 对抗训练
+
+        *几何感知实例——加权对抗训练*
+        【https://openreview.net/forum?id=iAX0l6Cz8ub】T21
+
+        当前的模型大小不足以进行对抗学习。
+
+        # 谷歌的模型
+
+        [T5 的一个变体](https://arxiv.org/abs/2010.11934) 由谷歌提出，使用 T5
+        """);
+    var e = issue.entries();
+    assertEquals("VIEWMAKER 网络:用于无监督表示学习的学习视图", e.get(0).title());
+    assertEquals("MicroNet:面向极低 FLOPs 的图像识别", e.get(1).title());
+    assertEquals("提出了微因子分解卷积。", e.get(1).summary());
+    assertEquals("几何感知实例——加权对抗训练", e.get(2).title());
+    assertTrue(e.get(3).summary() == null || e.get(3).summary().endsWith("使用 T5"), "a spaced T5 is a word: " + e.get(3));
+  }
+
+  @Test
+  void aWordedLinkTextBeatsADomainForTheSameUrl() {
+    var b = new EntryBuilder(1, SectionKind.OTHER, "深度新闻", 1);
+    b.addLink("https://mondaynote.com/deepnews-has-transformed-5746a0fba2e1?gi=2a20c5ced5bf", "mondaynote.com");
+    b.addLink("https://mondaynote.com/deepnews-has-transformed-5746a0fba2e1", "深度新闻已经转型了");
+    b.addLink("https://mondaynote.com/deepnews-has-transformed-5746a0fba2e1", "【mondaynote.com】");
+    assertEquals("深度新闻已经转型了", b.build().links().get(0).text());
+  }
+
+  @Test
   void anIntroDateAloneDatesTheIssueByItsWeek() throws SourceException {
     // As #22 of the numbered series: no week or month anywhere, a full date in the intro. The
     // issue is dated by that date's week as it would be by a week number, not inferred later.

@@ -10,9 +10,31 @@ import org.junit.jupiter.api.Test;
 
 class LinksTest {
   @Test
-  void removesUtmParametersOnly() {
-    assertEquals("https://hai.stanford.edu/blog/x?sf132409414=1",
-        Links.normalize("https://hai.stanford.edu/blog/x?utm_campaign=A%27s&sf132409414=1&utm_medium=email"));
+  void removesTrackingParametersOnly() {
+    assertEquals("https://hai.stanford.edu/blog/x?id=3",
+        Links.normalize("https://hai.stanford.edu/blog/x?utm_campaign=A%27s&sf132409414=1&id=3&utm_medium=email"));
+    assertEquals("https://towardsdatascience.com/a-323d4d21d889",
+        Links.normalize("https://towardsdatascience.com/a-323d4d21d889?gi=b274ebd96430"));
+    assertEquals("https://www.forbes.com/sites/x/", Links.normalize("https://www.forbes.com/sites/x/?sh=6f26200759ca"));
+    assertEquals("https://drive.google.com/file/d/1GP/view", Links.normalize("https://drive.google.com/file/d/1GP/view?usp=sharing"));
+    assertEquals("https://medium.com/p/akiras-ml-news-22-1e7a47c9c5b2",
+        Links.normalize("https://medium.com/p/akiras-ml-news-22-1e7a47c9c5b2?source=collection_archive---------17-----"));
+    // A parameter that names what the page shows stays, whatever its name looks like.
+    assertEquals("https://www.youtube.com/watch?v=abc&list=PL1", Links.normalize("https://www.youtube.com/watch?v=abc&list=PL1"));
+    assertEquals("https://example.org/search?source=arxiv", Links.normalize("https://example.org/search?source=arxiv"));
+  }
+
+  @Test
+  void aCopiedUrlsTrailingSpaceIsNoPartOfIt() {
+    assertEquals("https://ai.googleblog.com/2021/07/x.html?m=1", Links.normalize("https://ai.googleblog.com/2021/07/x.html?m=1%20"));
+    assertEquals("https://ai.googleblog.com/2021/07/x.html?m=1", Links.normalize("https://ai.googleblog.com/2021/07/x.html?m=1+"));
+    assertEquals("https://en.wikipedia.org/wiki/C++", Links.normalize("https://en.wikipedia.org/wiki/C++"), "a path keeps its +");
+  }
+
+  @Test
+  void safarisLinksToItsOwnCopiesAreNoLinks() {
+    assertNull(Links.normalize("http://applewebdata://46DD55F3-A15D-456E-8910-BD7370194D89/Camera%20Optimization%20Suite"));
+    assertNull(Links.normalize("http://applewebdata//46DD55F3-A15D-456E-8910-BD7370194D89/Suite?utm_medium=email"));
   }
 
   @Test
