@@ -68,10 +68,11 @@ public final class Describer {
    * @param format    its format
    * @param url       where it is downloaded from
    * @param gzip      whether it is gzipped
-   * @param byteSize  its size in bytes (as downloaded)
-   * @param sha256    SHA-256 of its bytes, hex
+   * @param byteSize  its size in bytes (as downloaded), or null when not known in advance (a
+   *                  server writes its dumps when first asked)
+   * @param sha256    SHA-256 of its bytes, hex, or null likewise
    */
-  public record Distribution(DumpFormat format, String url, boolean gzip, long byteSize, String sha256) {}
+  public record Distribution(DumpFormat format, String url, boolean gzip, Long byteSize, String sha256) {}
 
   /**
    * What a publication adds to the computed description; every part optional.
@@ -211,13 +212,17 @@ public final class Describer {
       if (d.gzip()) {
         add(g, dist, uri(DCAT + "compressFormat"), uri(IANA + "application/gzip"));
       }
-      add(g, dist, uri(DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(d.byteSize()),
-          XSDDatatype.XSDnonNegativeInteger));
-      Node checksum = NodeFactory.createBlankNode();
-      add(g, dist, uri(SPDX + "checksum"), checksum);
-      add(g, checksum, Vocab.RDF_TYPE, uri(SPDX + "Checksum"));
-      add(g, checksum, uri(SPDX + "algorithm"), uri(SPDX + "checksumAlgorithm_sha256"));
-      add(g, checksum, uri(SPDX + "checksumValue"), NodeFactory.createLiteralDT(d.sha256(), XSDDatatype.XSDhexBinary));
+      if (d.byteSize() != null) {
+        add(g, dist, uri(DCAT + "byteSize"), NodeFactory.createLiteralDT(Long.toString(d.byteSize()),
+            XSDDatatype.XSDnonNegativeInteger));
+      }
+      if (d.sha256() != null) {
+        Node checksum = NodeFactory.createBlankNode();
+        add(g, dist, uri(SPDX + "checksum"), checksum);
+        add(g, checksum, Vocab.RDF_TYPE, uri(SPDX + "Checksum"));
+        add(g, checksum, uri(SPDX + "algorithm"), uri(SPDX + "checksumAlgorithm_sha256"));
+        add(g, checksum, uri(SPDX + "checksumValue"), NodeFactory.createLiteralDT(d.sha256(), XSDDatatype.XSDhexBinary));
+      }
     }
     return g;
   }

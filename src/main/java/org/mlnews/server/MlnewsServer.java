@@ -158,6 +158,7 @@ public final class MlnewsServer {
         .addServlet("/queries/*", new NamedQueryServlet(queries, issueBinder, store.datasetGraph(),
             timeout, maxRows, DATASET))
         .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET))
+        .addServlet(DumpServlet.PATH + "/*", new DumpServlet(store))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
         .addServlet("/$/server", new ActionServerStatus());
     if (allowUpdate) {

@@ -59,7 +59,17 @@ public final class VoidServlet extends HttpServlet {
     }
     String url = req.getRequestURL().toString();
     String root = url.substring(0, url.length() - req.getRequestURI().length());
-    Graph description = describer.describe(store, Describer.Publication.endpoint(root + datasetPath + "/sparql"));
+    // This server's endpoint, and its dumps (DumpServlet), gzipped: written when first asked, so
+    // with no size or checksum to state in advance.
+    var dumps = new java.util.ArrayList<Describer.Distribution>();
+    for (String name : DumpServlet.fileNames()) {
+      if (name.endsWith(".gz")) {
+        dumps.add(new Describer.Distribution(DumpFormat.forFileName(name).orElseThrow(),
+            root + DumpServlet.PATH + "/" + name, true, null, null));
+      }
+    }
+    Graph description = describer.describe(store, new Describer.Publication(root + datasetPath + "/sparql",
+        null, null, dumps));
     var buffer = new ByteArrayOutputStream();
     Dumper.write(description, format, buffer);
     resp.setStatus(200);
