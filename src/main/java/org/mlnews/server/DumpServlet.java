@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * each also gzipped ({@code .nq.gz}). The bytes are those of {@code mlnews dump}: deterministic,
  * sorted. A dump is written once per state of the store, into {@code STORE/dumps/}, and served
  * from there until a build changes the store; it is then written again on the next request (the
- * first request for a large store waits for it: about a minute at 10,000 issues). One dump is
+ * first request for a large store waits for it: 20 to 40 s at 10,000 issues). One dump is
  * written at a time.
  *
  * <pre>{@code
