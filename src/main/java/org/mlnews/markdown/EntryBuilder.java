@@ -406,7 +406,9 @@ final class EntryBuilder {
       kind = EntryKind.PAPER;
     } else if (links.isEmpty()) {
       kind = EntryKind.OTHER;
-    } else if (sectionKind == SectionKind.PAPERS && links.keySet().stream().anyMatch(Links::isPaperHost)) {
+    } else if (sectionKind == SectionKind.PAPERS
+        && links.keySet().stream().anyMatch(u -> Links.isPaperHost(u) || Links.isPdf(u))) {
+      // Under the papers heading, a PDF on an author's or a workshop's site is the paper.
       kind = EntryKind.PAPER;
     } else {
       kind = EntryKind.ARTICLE;

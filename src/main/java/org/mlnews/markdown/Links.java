@@ -249,6 +249,11 @@ public final class Links {
   }
 
   /** Whether a URL points at a host that publishes scholarly papers. */
+  /** Whether the URL's path names a PDF file ({@code …/accv20_kataoka_fractaldb.pdf}). */
+  public static boolean isPdf(String url) {
+    return withoutQuery(url).toLowerCase(Locale.ROOT).endsWith(".pdf");
+  }
+
   public static boolean isPaperHost(String url) {
     String h = host(url);
     for (String p : PAPER_HOSTS) {

@@ -213,11 +213,16 @@ public final class IssueMapper {
         return works;
       }
       Node work = e.kind() == EntryKind.PAPER ? iris.paperByUrl(url) : iris.article(url);
-      emit(work, RDF_TYPE, switch (e.kind()) {
+      // A repository, a video or a course is a work, not an article: typed by where it is.
+      Node medium = e.kind() == EntryKind.PAPER ? null : WorkHosts.schemaClass(url);
+      emit(work, RDF_TYPE, medium != null ? Vocab.WORK : switch (e.kind()) {
         case PAPER -> Vocab.PAPER;
         case ARTICLE -> Vocab.ARTICLE;
         case OTHER -> Vocab.WORK;
       });
+      if (medium != null) {
+        emit(work, RDF_TYPE, medium);
+      }
       emitLink(work, SCHEMA_URL, url);
       works.add(work);
       return works;

@@ -84,7 +84,7 @@ class CorpusTest {
       "akiras-ml-news-week43-2020-c4ad1cfa5de7, 13, 6",
       "akiras-ml-news-week45-2020-c58112bd184f, 9, 4",
       "akiras-ml-news-week46-2020-e74a03116ebc, 12, 7",
-      "akiras-ml-news-week47-2020-2d6338328113, 15, 8",
+      "akiras-ml-news-week47-2020-2d6338328113, 15, 9", // one a PDF on the author's site
       "akiras-ml-news-week49-2020-1eef6779d2ed, 12, 9",
       "akiras-ml-news-week51-2020-6fb82b15642d, 13, 8",
       "akiras-ml-news-week52-2020-845556ee3a45, 13, 11",

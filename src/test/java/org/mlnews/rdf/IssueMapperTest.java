@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -68,6 +70,32 @@ class IssueMapperTest {
       RDFDataMgr.write(out, actual, Lang.TURTLE);
       throw new AssertionError("mapping differs from " + golden + "; actual:\n" + out);
     }
+  }
+
+  @Test
+  void aRepositoryAVideoAndACourseAreWorksNotArticles() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    var entries = new java.util.ArrayList<org.mlnews.issue.Entry>();
+    var urls = Map.of("https://github.com/google/brax", "SoftwareSourceCode",
+        "https://www.youtube.com/watch?v=abc", "VideoObject", "https://www.coursera.org/learn/gan", "Course",
+        "https://ai.googleblog.com/2021/07/post.html", "");
+    for (String url : new java.util.TreeSet<>(urls.keySet())) {
+      entries.add(new org.mlnews.issue.Entry(2, org.mlnews.issue.SectionKind.ARTICLES, "h", "t", null,
+          org.mlnews.issue.EntryKind.ARTICLE, List.of(new org.mlnews.issue.Link(url, null)), Map.of(), List.of(),
+          List.of(), false, 10 + entries.size()));
+    }
+    Graph g = map(mapper, issue.withEntries(entries), null);
+    var iris = new Iris(Iris.DEFAULT_BASE);
+    urls.forEach((url, type) -> {
+      Node work = iris.article(url);
+      if (type.isEmpty()) {
+        assertTrue(g.contains(work, Vocab.RDF_TYPE, Vocab.ARTICLE), url);
+      } else {
+        assertTrue(g.contains(work, Vocab.RDF_TYPE, Vocab.WORK), url);
+        assertTrue(g.contains(work, Vocab.RDF_TYPE, NodeFactory.createURI(Vocab.SCHEMA + type)), url);
+        assertFalse(g.contains(work, Vocab.RDF_TYPE, Vocab.ARTICLE), url);
+      }
+    });
   }
 
   @Test
