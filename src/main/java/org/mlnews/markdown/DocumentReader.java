@@ -5,6 +5,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -549,6 +550,26 @@ final class DocumentReader {
     }
   }
 
+  /** The picks by their headline ({@link #headlineKey}), those whose headline is unique. */
+  private Map<String, EntryBuilder> picksByHeadline() {
+    var byKey = new HashMap<String, EntryBuilder>();
+    var repeated = new HashSet<String>();
+    for (EntryBuilder p : pickItems) {
+      String key = headlineKey(p.heading);
+      if (!key.isEmpty() && byKey.put(key, p) != null) {
+        repeated.add(key);
+      }
+    }
+    repeated.forEach(byKey::remove);
+    return byKey;
+  }
+
+  /** A headline as compared: cleaned, without the sentence's end mark and the case of Latin letters. */
+  private static String headlineKey(String headline) {
+    String h = Inlines.clean(headline).toLowerCase(Locale.ROOT);
+    return h.replaceAll("[。．.？?！!\\s]+$", "");
+  }
+
   private void nav(Paragraph p) {
     int line = Inlines.lineOf(p);
     List<Seg> segs = Inlines.flatten(p);
@@ -758,9 +779,19 @@ final class DocumentReader {
       // Truncated monthly summaries keep only their picks: they are the issue's content.
       all.addAll(pickItems);
     }
+    Map<String, EntryBuilder> picksByHeadline = picksByHeadline();
     for (EntryBuilder b : all) {
       boolean pick = b.editorsPick || b.ids().intersects(pickIds)
           || b.linkUrls().stream().anyMatch(u -> pickKeys.contains(Links.matchKey(u)));
+      EntryBuilder sameHeadline = picksByHeadline.get(headlineKey(b.heading));
+      if (sameHeadline != null && sameHeadline != b) {
+        // The picks block links the entry's very headline: the same entry, even where the entry's
+        // own link was lost in the translation (then the pick's link is the entry's).
+        pick = true;
+        if (!b.hasLinks() && b.ids().isEmpty()) {
+          sameHeadline.links().forEach(b::addPrimaryLink);
+        }
+      }
       b.editorsPick = pick;
       if (!b.hasLinks() && b.ids().isEmpty()) {
         warn("entry-without-link", "The entry \"" + shorten(b.build().heading())

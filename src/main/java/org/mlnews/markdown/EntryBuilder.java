@@ -390,6 +390,11 @@ final class EntryBuilder {
     return new ArrayList<>(links.keySet());
   }
 
+  /** The links, URL to text (null where there was none), in the order found. */
+  Map<String, String> links() {
+    return java.util.Collections.unmodifiableMap(links);
+  }
+
   Identifiers ids() {
     return ids;
   }

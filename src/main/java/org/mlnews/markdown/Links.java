@@ -273,6 +273,12 @@ public final class Links {
     if (url == null) {
       return "";
     }
+    String slug = mediumSlug(url);
+    if (slug != null) {
+      // A Medium post is one post under every address it has (a writer's subdomain, a
+      // publication's path): its id, the slug's last 12 hex digits, says which.
+      return "medium:" + slug.substring(slug.length() - 12);
+    }
     String h = host(url);
     String rest = SCHEME_AUTHORITY.matcher(url).replaceFirst("");
     String idParam = "";

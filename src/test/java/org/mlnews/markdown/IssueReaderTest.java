@@ -327,6 +327,42 @@ class IssueReaderTest {
   }
 
   @Test
+  void picksBlockFlagsTheEntryWithTheSameHeadlineOrMediumPost() throws SourceException {
+    // As weeks 51 of 2020 and 4 of 2021: the picks name the entry, whose own link the translation
+    // lost; and the same Medium post under a writer's subdomain and under a publication's path.
+    Issue issue = read("""
+        # 2020 年第 48 周
+
+        # —每周编辑精选
+
+        *   [数据科学需要哪些软技能？](https://www.reddit.com/r/learnmachinelearning/comments/k8f451/soft_skills/)
+        *   [深度学习简史](https://navishagarwal.medium.com/a-brief-history-dd01b52c109c)
+
+        # 4.其他主题
+
+        # 数据科学需要哪些软技能？
+
+        讨论数据科学需要什么样的软技能。
+
+        # 深度学习的历史
+
+        [深度学习简史](https://medium.com/swlh/a-brief-history-of-deep-learning-dd01b52c109c)
+
+        # 另一个话题
+
+        没有链接。
+        """);
+    var e = issue.entries();
+    assertEquals(3, e.size(), e.toString());
+    assertTrue(e.get(0).editorsPick());
+    assertEquals("https://www.reddit.com/r/learnmachinelearning/comments/k8f451/soft_skills/", e.get(0).links().get(0).url());
+    assertTrue(e.get(1).editorsPick(), "one post, two addresses");
+    assertFalse(e.get(2).editorsPick());
+    assertEquals(List.of(e.get(2).line()), issue.warnings().stream().filter(w -> w.code().equals("entry-without-link"))
+        .map(w -> w.line()).toList(), "only the entry that has no link anywhere");
+  }
+
+  @Test
   void truncatedMonthlySummaryGetsOneEntryPerPick() throws SourceException {
     Issue issue = READER.read("akiras-ml-news-october-2020-c7b5b4281d36", """
         # Akira 的 ML 新闻# 2020 年 10 月
