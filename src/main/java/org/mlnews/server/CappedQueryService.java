@@ -42,7 +42,7 @@ public final class CappedQueryService extends SPARQL_QueryDataset {
   }
 
   /** The query itself if within the cap, else a copy limited to {@code maxRows} solutions. */
-  static Query cap(Query query, long maxRows) {
+  public static Query cap(Query query, long maxRows) {
     if (query.isAskType() || (query.hasLimit() && query.getLimit() <= maxRows)) {
       return query;
     }

@@ -2,8 +2,6 @@ package org.mlnews.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedOutputStream;
@@ -42,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * FusekiServer.create().addServlet(DumpServlet.PATH + "/*", new DumpServlet(store));
  * }</pre>
  */
-public final class DumpServlet extends HttpServlet {
+public final class DumpServlet extends ReadOnlyServlet {
   private static final long serialVersionUID = 1L;
   private static final Logger LOG = LoggerFactory.getLogger("org.mlnews.server");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -68,16 +66,6 @@ public final class DumpServlet extends HttpServlet {
       names.add(NAME + "." + f.extension() + ".gz");
     }
     return names;
-  }
-
-  @Override
-  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
-    if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
-      resp.setHeader("Allow", "GET, HEAD");
-      text(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed: dumps answer GET and HEAD.");
-      return;
-    }
-    super.service(req, resp);
   }
 
   @Override
@@ -200,12 +188,5 @@ public final class DumpServlet extends HttpServlet {
     resp.setContentType("application/json");
     resp.setCharacterEncoding("UTF-8");
     resp.getWriter().write(JSON.writeValueAsString(Map.of("dumps", dumps)));
-  }
-
-  private static void text(HttpServletResponse resp, int status, String message) throws IOException {
-    resp.setStatus(status);
-    resp.setContentType("text/plain");
-    resp.setCharacterEncoding("UTF-8");
-    resp.getWriter().write(message + "\n");
   }
 }

@@ -2,8 +2,6 @@ package org.mlnews.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +41,7 @@ import org.slf4j.LoggerFactory;
  *     new NamedQueryServlet(library, binder, dsg, Duration.ofSeconds(10), 10_000, "/mlnews"));
  * }</pre>
  */
-public final class NamedQueryServlet extends HttpServlet {
+public final class NamedQueryServlet extends ReadOnlyServlet {
   private static final long serialVersionUID = 1L;
   /** Requests for named queries and what became of them. */
   private static final Logger LOG = LoggerFactory.getLogger("org.mlnews.server.queries");
@@ -66,17 +64,6 @@ public final class NamedQueryServlet extends HttpServlet {
     this.datasetPath = datasetPath;
   }
 
-  /** Named queries are read: GET and HEAD only (HttpServlet would answer TRACE by echoing the request). */
-  @Override
-  protected void service(HttpServletRequest req, HttpServletResponse resp) throws IOException, ServletException {
-    if (!req.getMethod().equals("GET") && !req.getMethod().equals("HEAD")) {
-      resp.setHeader("Allow", "GET, HEAD");
-      error(resp, HttpServletResponse.SC_METHOD_NOT_ALLOWED, "Method not allowed: named queries answer GET and HEAD.");
-      return;
-    }
-    super.service(req, resp);
-  }
-
   @Override
   protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
     // Every answer here, errors included, depends on Accept: a browser gets pages for these URLs.
@@ -89,7 +76,7 @@ public final class NamedQueryServlet extends HttpServlet {
     String name = path.substring(1);
     Optional<NamedQuery> named = library.get(name);
     if (named.isEmpty()) {
-      error(resp, HttpServletResponse.SC_NOT_FOUND, "no named query '" + name + "'; known: "
+      text(resp, HttpServletResponse.SC_NOT_FOUND, "no named query '" + name + "'; known: "
           + String.join(", ", library.all().stream().map(NamedQuery::name).toList()));
       return;
     }
@@ -103,7 +90,7 @@ public final class NamedQueryServlet extends HttpServlet {
         continue;
       }
       if (e.getValue().length > 1) {
-        error(resp, HttpServletResponse.SC_BAD_REQUEST, "parameter '" + e.getKey() + "' given "
+        text(resp, HttpServletResponse.SC_BAD_REQUEST, "parameter '" + e.getKey() + "' given "
             + e.getValue().length + " times; give it once");
         return;
       }
@@ -117,7 +104,7 @@ public final class NamedQueryServlet extends HttpServlet {
         resp.setHeader(CappedQueryService.ROW_LIMIT_HEADER, Long.toString(maxRows));
       }
     } catch (ParamException e) {
-      error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+      text(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
       return;
     }
     boolean graphResult = query.isConstructType() || query.isDescribeType();
@@ -127,7 +114,7 @@ public final class NamedQueryServlet extends HttpServlet {
       try {
         format = ResultFormat.parse(requested);
       } catch (IllegalArgumentException e) {
-        error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+        text(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
         return;
       }
     } else {
@@ -140,11 +127,11 @@ public final class NamedQueryServlet extends HttpServlet {
     try {
       QueryRunner.run(dsg, query, format, buffer, timeout.toMillis());
     } catch (IllegalArgumentException e) {
-      error(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage().replace("--format", "format"));
+      text(resp, HttpServletResponse.SC_BAD_REQUEST, e.getMessage().replace("--format", "format"));
       return;
     } catch (QueryCancelledException e) {
       LOG.warn("{} stopped after {}: over the time limit", named.name(), timeout);
-      error(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "query '" + named.name()
+      text(resp, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "query '" + named.name()
           + "' stopped: over the time limit of " + timeout.toMillis() + " ms");
       return;
     }
@@ -221,12 +208,5 @@ public final class NamedQueryServlet extends HttpServlet {
       list.add(m);
     }
     resp.getWriter().write(JSON.writeValueAsString(Map.of("queries", list)));
-  }
-
-  private static void error(HttpServletResponse resp, int status, String message) throws IOException {
-    resp.setStatus(status);
-    resp.setContentType("text/plain");
-    resp.setCharacterEncoding("UTF-8");
-    resp.getWriter().write(message + "\n");
   }
 }

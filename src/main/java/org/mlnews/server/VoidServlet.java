@@ -4,7 +4,6 @@ import java.util.Map;
 
 import java.util.LinkedHashMap;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +24,7 @@ import org.mlnews.store.Store;
  * FusekiServer.create().addServlet("/.well-known/void", new VoidServlet(store, describer, "/mlnews"));
  * }</pre>
  */
-public final class VoidServlet extends HttpServlet {
+public final class VoidServlet extends ReadOnlyServlet {
   private static final long serialVersionUID = 1L;
   /** The path it is served at (RFC 8615 well-known URI registered for VoID). */
   public static final String PATH = org.mlnews.server.pages.LocalPaths.VOID;
@@ -51,7 +50,7 @@ public final class VoidServlet extends HttpServlet {
         format = null;
       }
       if (format == null || format.quads()) {
-        resp.sendError(400, "Unknown format '" + asked + "' : expected turtle, jsonld, ntriples or rdfxml");
+        text(resp, 400, "Unknown format '" + asked + "' : expected turtle, jsonld, ntriples or rdfxml");
         return;
       }
     } else {

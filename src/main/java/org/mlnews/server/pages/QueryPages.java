@@ -24,6 +24,7 @@ import org.mlnews.query.Param;
 import org.mlnews.query.ParamBinder;
 import org.mlnews.query.ParamException;
 import org.mlnews.query.QueryLibrary;
+import org.mlnews.server.CappedQueryService;
 import org.mlnews.server.Conneg;
 import org.mlnews.server.pages.Pages.Rendered;
 import org.mlnews.server.pages.View.Link;
@@ -136,10 +137,11 @@ public final class QueryPages {
         }
       }
     }
+    String self = self(named.name());
     var m = new LinkedHashMap<String, Object>();
     m.put("title", named.title());
     m.put("name", named.name());
-    m.put("self", self(named.name()));
+    m.put("self", self);
     m.put("description", named.description());
     m.put("sparqlText", named.sparql());
     var fields = new ArrayList<Field>();
@@ -152,7 +154,6 @@ public final class QueryPages {
     if (named.params().stream().anyMatch(p -> p.type() == Param.Type.TOPIC)) {
       m.put("topics", topics);
     }
-    String self = self(named.name());
     String given = queryString(values);
     // A page with nothing asked yet is a form to fill in, not an error.
     boolean asked = !values.isEmpty() || named.params().stream().noneMatch(Param::required);
@@ -164,13 +165,10 @@ public final class QueryPages {
       if (repeated != null) {
         throw new ParamException(repeated);
       }
-      bound = binder.bind(named, values);
+      bound = CappedQueryService.cap(binder.bind(named, values), maxRows);
     } catch (ParamException e) {
       m.put("error", e.getMessage());
       return new Rendered("query", m);
-    }
-    if (!bound.hasLimit() || bound.getLimit() > maxRows) {
-      bound.setLimit(maxRows);
     }
     // The editor opens with the query as run: its VALUES filled in, ready to change.
     m.put("boundQuery", URLEncoder.encode(bound.serialize(), StandardCharsets.UTF_8));
