@@ -360,6 +360,12 @@ public final class Builder {
    */
   private ChangeLog.Entry replaceChanged(Store store, Plan plan, Map<String, Stored> stored,
       Set<String> ontologyUnchanged, Consumer<Rendered> written, List<String> removed) {
+    if (plan.parsed().isEmpty() && ontologyUnchanged.containsAll(ontologyGraphs.keySet())
+        && plan.sources().keySet().containsAll(stored.keySet())) {
+      // Nothing to write: no write transaction either, whose commit would change the store's
+      // files, and with them its signature, which the page cache and the dumps' ETags go by.
+      return null;
+    }
     var changes = new ChangeSet();
     var log = ChangeLog.of(store.dir());
     var pending = new ChangeLog.Pending[1];

@@ -8,15 +8,20 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.mlnews.dump.DumpFormat;
@@ -33,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * each also gzipped ({@code .nq.gz}). The bytes are those of {@code mlnews dump}: deterministic,
  * sorted. A dump is written once per state of the store, into {@code STORE/dumps/}, and served
  * from there until a build changes the store; it is then written again on the next request (the
- * first request for a large store waits for it: 20 to 40 s at 10,000 issues). One dump is
- * written at a time.
+ * first request for a large store waits for it: 20 to 40 s at 10,000 issues; requests meanwhile
+ * wait for the same file, while other dumps already on disk are served).
  *
  * <pre>{@code
  * FusekiServer.create().addServlet(DumpServlet.PATH + "/*", new DumpServlet(store));
@@ -56,6 +61,16 @@ public final class DumpServlet extends ReadOnlyServlet {
   public DumpServlet(Store store) {
     this.store = store;
     this.cache = store.dir().resolve("dumps");
+    // Left by a server stopped while writing (one server per store: TDB2's lock sees to that).
+    if (Files.isDirectory(cache)) {
+      try (Stream<Path> parts = Files.list(cache)) {
+        for (Path p : parts.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
+          Files.deleteIfExists(p);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot clean " + cache, e);
+      }
+    }
   }
 
   /** The dumps' file names, in the order of the formats. */
@@ -82,84 +97,127 @@ public final class DumpServlet extends ReadOnlyServlet {
       return;
     }
     boolean gzip = name.endsWith(".gz");
-    Dump dump = dump(format.get());
+    Dump dump = dump(name, format.get(), gzip);
+    FileChannel channel;
     try {
-      String etag = "\"" + dump.version() + (gzip ? "-gz" : "") + "\"";
-      resp.setHeader("ETag", etag);
-      if (etag.equals(req.getHeader("If-None-Match"))) {
-        resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-        return;
+      channel = FileChannel.open(dump.file());
+    } catch (NoSuchFileException gone) {
+      // A newer state of the store replaced this one's dumps between finding and opening it.
+      dump = dump(name, format.get(), gzip);
+      channel = FileChannel.open(dump.file());
+    }
+    try (FileChannel open = channel) {
+      if (dump.version() != null) {
+        String etag = "\"" + dump.version() + "\"";
+        resp.setHeader("ETag", etag);
+        if (matches(req.getHeader("If-None-Match"), etag)) {
+          resp.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+          return;
+        }
       }
       resp.setStatus(HttpServletResponse.SC_OK);
       resp.setContentType(gzip ? "application/gzip" : format.get().mediaType() + "; charset=utf-8");
       resp.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-      if (!gzip) {
-        resp.setContentLengthLong(Files.size(dump.file()));
-      }
-      if (req.getMethod().equals("HEAD")) {
-        return;
-      }
-      OutputStream out = resp.getOutputStream();
-      if (gzip) {
-        // Compressed as it is sent: the gzip level costs less than a second file per format.
-        try (var z = new GZIPOutputStream(out, 1 << 16)) {
-          Files.copy(dump.file(), z);
-        }
-      } else {
-        Files.copy(dump.file(), out);
+      resp.setContentLengthLong(open.size());
+      if (!req.getMethod().equals("HEAD")) {
+        Channels.newInputStream(open).transferTo(resp.getOutputStream());
       }
     } finally {
-      if (dump.temporary()) {
+      if (dump.version() == null) {
         Files.deleteIfExists(dump.file());
       }
     }
   }
 
-  /** A dump's file, the state of the store it holds, and whether it is to be deleted once sent. */
-  private record Dump(Path file, String version, boolean temporary) {}
+  /** Whether an {@code If-None-Match} header names the tag: in a list, weakly, or as {@code *}. */
+  static boolean matches(String ifNoneMatch, String etag) {
+    if (ifNoneMatch == null) {
+      return false;
+    }
+    for (String tag : ifNoneMatch.split(",")) {
+      String t = tag.strip();
+      if (t.equals("*") || (t.startsWith("W/") ? t.substring(2) : t).equals(etag)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /**
-   * The dump of the store as it is: the cached file while the store is unchanged, else written
-   * now. It is kept only when the store did not change while it was written and its files have
-   * settled ({@link Store.Signature#settled}); otherwise it is sent once and deleted.
+   * A dump's file and the version of the store it holds (the first 16 hex digits of the store's
+   * signature), or a null version for a file written while the store changed: sent once, then
+   * deleted, and with no {@code ETag}, since it holds no one state of the store for certain.
    */
-  private synchronized Dump dump(DumpFormat format) throws IOException {
-    Store.Signature before = store.signature();
+  private record Dump(Path file, String version) {}
+
+  /** One lock per dump file name: a dump on disk is served while another is being written. */
+  private final transient ConcurrentHashMap<String, Object> writing = new ConcurrentHashMap<>();
+
+  /**
+   * The dump {@code name} of the store as it is: the file on disk while the store is unchanged,
+   * else written now (a gzipped one from the plain one). A build's last commit is waited for
+   * ({@link Store.Signature#settled}) so that the requests right after it share one file.
+   */
+  private Dump dump(String name, DumpFormat format, boolean gzip) throws IOException {
+    Store.Signature before = settledSignature();
     String version = before.digest().substring(0, 16);
-    Path file = cache.resolve(version).resolve(NAME + "." + format.extension());
+    Path file = cache.resolve(version).resolve(name);
     if (Files.isRegularFile(file)) {
-      return new Dump(file, version, false);
+      return new Dump(file, version);
     }
-    Files.createDirectories(cache);
-    // Left by a server stopped while writing (only one writes at a time, and one server per store).
-    try (Stream<Path> parts = Files.list(cache)) {
-      for (Path p : parts.filter(p -> p.getFileName().toString().endsWith(".part")).toList()) {
-        Files.deleteIfExists(p);
+    synchronized (writing.computeIfAbsent(name, k -> new Object())) {
+      if (Files.isRegularFile(file)) {
+        return new Dump(file, version);
       }
-    }
-    Path part = Files.createTempFile(cache, NAME, ".part");
-    long start = System.nanoTime();
-    try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
-      new Dumper(store).write(format, out);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(part);
-      throw e;
-    }
-    LOG.info("dump {}.{} written in {} ms ({} bytes)", NAME, format.extension(),
-        (System.nanoTime() - start) / 1_000_000, Files.size(part));
-    Store.Signature after = store.signature();
-    if (!before.equals(after) || !after.settled(Instant.now())) {
-      return new Dump(part, version, true);
-    }
-    Files.createDirectories(file.getParent());
-    Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    // Dumps of earlier states of the store are of no more use.
-    try (Stream<Path> dirs = Files.list(cache)) {
-      for (Path old : dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().equals(version)).toList()) {
-        deleteTree(old);
+      Files.createDirectories(cache);
+      Path part = Files.createTempFile(cache, name, ".part");
+      long start = System.nanoTime();
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
+        if (gzip) {
+          Dump plain = dump(name.substring(0, name.length() - ".gz".length()), format, false);
+          try (var z = new GZIPOutputStream(out, 1 << 16)) {
+            Files.copy(plain.file(), z);
+          } finally {
+            if (plain.version() == null) {
+              Files.deleteIfExists(plain.file());
+            }
+          }
+        } else {
+          new Dumper(store).write(format, out);
+        }
+      } catch (IOException | RuntimeException e) {
+        Files.deleteIfExists(part);
+        throw e;
       }
+      LOG.info("dump {} written in {} ms ({} bytes)", name, (System.nanoTime() - start) / 1_000_000, Files.size(part));
+      if (!before.equals(store.signature())) {
+        return new Dump(part, null);
+      }
+      Files.createDirectories(file.getParent());
+      Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      // Dumps of earlier states of the store are of no more use (one being sent stays readable).
+      try (Stream<Path> dirs = Files.list(cache)) {
+        for (Path old : dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().equals(version)).toList()) {
+          deleteTree(old);
+        }
+      }
+      return new Dump(file, version);
     }
-    return new Dump(file, version, false);
+  }
+
+  /** The store's signature once its files have settled: a build's commit is not caught half way. */
+  private Store.Signature settledSignature() {
+    Store.Signature s = store.signature();
+    for (int tries = 0; tries < 3 && !s.settled(Instant.now()); tries++) {
+      try {
+        Thread.sleep(Math.max(50, Duration.between(Instant.now(), s.newest().plus(Store.Signature.SETTLE)).toMillis()));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      s = store.signature();
+    }
+    return s;
   }
 
   private static void deleteTree(Path dir) throws IOException {

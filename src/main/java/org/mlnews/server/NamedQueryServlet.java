@@ -86,7 +86,7 @@ public final class NamedQueryServlet extends ReadOnlyServlet {
   private void run(NamedQuery named, HttpServletRequest req, HttpServletResponse resp) throws IOException {
     var values = new LinkedHashMap<String, String>();
     for (Map.Entry<String, String[]> e : req.getParameterMap().entrySet()) {
-      if (e.getKey().equals("format")) {
+      if (NamedQuery.RESERVED.contains(e.getKey())) { // the answer's format; the page of the browser's table
         continue;
       }
       if (e.getValue().length > 1) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.sparql.vocabulary.FOAF;
@@ -105,6 +106,45 @@ class DumpServletIT {
     get("dumps/mlnews.nq");
     try (var versions = Files.list(store.dir().resolve("dumps"))) {
       assertEquals(1, versions.filter(Files::isDirectory).count());
+    }
+  }
+
+  @Test
+  void requestsRightAfterAChangeShareOneDump() throws Exception {
+    var g = Fixture.IRIS.issueGraph("beta");
+    store.write(() -> store.datasetGraph().add(g, Fixture.IRIS.issue("beta"), FOAF.page.asNode(),
+        NodeFactory.createURI("https://example.org/beta")));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      var answers = new java.util.ArrayList<java.util.concurrent.Future<HttpResponse<byte[]>>>();
+      for (int i = 0; i < 12; i++) {
+        String name = i % 3 == 0 ? "dumps/mlnews.ttl.gz" : "dumps/mlnews.nt";
+        answers.add(pool.submit(() -> get(name)));
+      }
+      byte[] nt = null;
+      for (var a : answers) {
+        var r = a.get();
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        if (r.uri().getPath().endsWith(".nt")) {
+          if (nt != null) {
+            assertArrayEquals(nt, r.body());
+          }
+          nt = r.body();
+        }
+      }
+      assertTrue(new String(nt, StandardCharsets.UTF_8).contains("<https://example.org/beta>"));
+    } finally {
+      pool.shutdownNow();
+    }
+    // A gzipped dump is a file too: HEAD says its length.
+    var z = get("dumps/mlnews.ttl.gz");
+    var head = Fixture.HTTP.send(HttpRequest.newBuilder(URI.create(base + "dumps/mlnews.ttl.gz")).method("HEAD",
+        HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(Long.toString(z.body().length), head.headers().firstValue("Content-Length").orElse(""));
+    // If-None-Match as clients send it: weak, in a list, or any.
+    String etag = z.headers().firstValue("ETag").orElseThrow();
+    for (String inm : List.of("W/" + etag, "\"other\", " + etag, "*")) {
+      assertEquals(304, get("dumps/mlnews.ttl.gz", "If-None-Match", inm).statusCode(), inm);
     }
   }
 

@@ -59,6 +59,10 @@ class TopicSchemeTest {
     assertEquals(Optional.of("BigGAN"), SCHEME.resolve("比根").map(Topic::key));
     assertEquals(Optional.of("Transformer"), SCHEME.resolve("变形金刚").map(Topic::key));
     assertEquals(Optional.of("GPT3"), SCHEME.resolve("GPT 3").map(Topic::key));
+    // The translation's errors are hidden labels: never shown as names, still found.
+    assertEquals(Optional.of("VisionTransformer"), SCHEME.resolve("视觉变压器").map(Topic::key));
+    assertTrue(SCHEME.topic("GAN").orElseThrow().hiddenLabels().contains("氮化镓"));
+    assertFalse(SCHEME.topic("GAN").orElseThrow().altLabels().contains("氮化镓"));
     assertEquals(Optional.empty(), SCHEME.resolve("organ"));
     assertEquals(Optional.empty(), SCHEME.resolve(" "));
   }

@@ -340,9 +340,20 @@ final class Pages {
   }
 
   /** A link to an issue if the dataset has it; else its slug as text. */
+  /**
+   * A linked issue: its page when the dataset holds it, else the post the newsletter links to
+   * ({@code foaf:page}), or the document itself when it is no issue of this newsletter.
+   */
   private Link issueLink(Node issue) {
     if (hasType(issue, Vocab.ISSUE)) {
       return link(issue, "zh");
+    }
+    Node page = first(issue, Vocab.FOAF_PAGE);
+    if (page != null && page.isURI()) {
+      return Link.external(page.getURI(), Labels.fallback(issue));
+    }
+    if (issue.isURI() && paths.toLocal(issue.getURI()) == null) {
+      return Link.external(issue.getURI(), issue.getURI());
     }
     return new Link(null, Labels.fallback(issue), "");
   }

@@ -705,6 +705,19 @@ class BrowserIT {
   }
 
   @Test
+  void anIssuesNewsletterLinksLeadSomewhere() throws Exception {
+    // Week 41 links week 40 as its previous issue, which the dataset does not hold: the link goes
+    // to the post the newsletter links to.
+    String body = page(ISSUE).body();
+    int at = body.indexOf("The newsletter links:");
+    assertTrue(at >= 0, body);
+    String line = body.substring(at, body.indexOf("</p>", at));
+    assertTrue(line.contains("<a href=\"https://medium.com/analytics-vidhya/akiras-ml-news-week-40-2020-"), line);
+    // A SPARQL client's page parameter is the browser's: the API ignores it.
+    assertEquals(200, f.get("/queries/topics-per-week?page=2", "Accept", "application/sparql-results+json").statusCode());
+  }
+
+  @Test
   void theQueryEditorMayRunItsScripts() throws Exception {
     var r = f.get("/ui/", "Accept", HTML_ACCEPT);
     assertEquals(200, r.statusCode());
