@@ -422,7 +422,10 @@ final class Pages {
     m.put("titleLang", self.lang());
     m.put("titles", objects(work, Vocab.DC_TITLE).stream().filter(Node::isLiteral)
         .map(t -> new Value(null, t.getLiteralLexicalForm(), t.getLiteralLanguage(), null)).toList());
-    m.put("kind", hasType(work, Vocab.PAPER) ? "paper" : hasType(work, Vocab.ARTICLE) ? "article" : "work");
+    m.put("kind", hasType(work, Vocab.PAPER) ? "paper" : hasType(work, Vocab.ARTICLE) ? "article"
+        : hasType(work, NodeFactory.createURI(Vocab.SCHEMA + "SoftwareSourceCode")) ? "source code"
+        : hasType(work, NodeFactory.createURI(Vocab.SCHEMA + "VideoObject")) ? "video"
+        : hasType(work, NodeFactory.createURI(Vocab.SCHEMA + "Course")) ? "course" : "work");
     var ids = new ArrayList<Map<String, Object>>();
     for (Node id : objects(work, Vocab.ARXIV_ID)) {
       ids.add(id("arXiv", id, "https://arxiv.org/abs/"));

@@ -718,6 +718,13 @@ class BrowserIT {
   }
 
   @Test
+  void aRepositorysPageSaysWhatItIs() throws Exception {
+    String iri = f.iris.article("https://github.com/daviddao/awful-ai").getURI();
+    String body = page(iri.substring(iri.indexOf("/article/"))).body();
+    assertTrue(body.contains("<p class=\"kind\">Source code</p>"), body);
+  }
+
+  @Test
   void theQueryEditorMayRunItsScripts() throws Exception {
     var r = f.get("/ui/", "Accept", HTML_ACCEPT);
     assertEquals(200, r.statusCode());
