@@ -198,6 +198,7 @@ final class ServeCommand implements Callable<Integer> {
       out.println("  query editor      " + server.uiUrl());
     }
     out.println("  named queries     " + server.queriesUrl() + "  (" + library.all().size() + ")");
+    out.println("  dumps, VoID       " + base + "dumps/  " + base + ".well-known/void");
     out.println("  health, metrics   " + base + "$/ping  " + base + "$/metrics");
     out.println("  limits            timeout " + server.timeout().toMillis() / 1000.0 + " s, at most "
         + server.maxRows() + " rows");
