@@ -155,8 +155,7 @@ public final class MlnewsServer {
         .enablePing(true)
         .enableMetrics(true)
         .enableStats(true)
-        .addServlet("/queries/*", new NamedQueryServlet(queries, issueBinder, store.datasetGraph(),
-            timeout, maxRows, DATASET))
+        .addServlet("/queries/*", new NamedQueryServlet(queries, issueBinder, store.datasetGraph(), timeout, maxRows))
         .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET))
         .addServlet(DumpServlet.PATH + "/*", new DumpServlet(store))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.

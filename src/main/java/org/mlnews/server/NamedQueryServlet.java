@@ -38,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * FusekiServer.create().addServlet("/queries/*",
- *     new NamedQueryServlet(library, binder, dsg, Duration.ofSeconds(10), 10_000, "/mlnews"));
+ *     new NamedQueryServlet(library, binder, dsg, Duration.ofSeconds(10), 10_000));
  * }</pre>
  */
 public final class NamedQueryServlet extends ReadOnlyServlet {
@@ -52,16 +52,14 @@ public final class NamedQueryServlet extends ReadOnlyServlet {
   private final transient DatasetGraph dsg;
   private final Duration timeout;
   private final long maxRows;
-  private final String datasetPath;
 
   public NamedQueryServlet(QueryLibrary library, ParamBinder binder, DatasetGraph dsg, Duration timeout,
-      long maxRows, String datasetPath) {
+      long maxRows) {
     this.library = library;
     this.binder = binder;
     this.dsg = dsg;
     this.timeout = timeout;
     this.maxRows = maxRows;
-    this.datasetPath = datasetPath;
   }
 
   @Override

@@ -41,7 +41,8 @@ import org.mlnews.server.pages.View.Value;
  *
  * <pre>{@code
  * var queryPages = new QueryPages(library, binder, 10_000, 10_000);
- * Rendered r = Txn.calculateRead(dsg, () -> queryPages.query(pages, dsg, "topic-trend", Map.of("topic", "GAN"), 1));
+ * Rendered r = Txn.calculateRead(dsg,
+ *     () -> queryPages.query(pages, dsg, "topic-trend", Map.of("topic", new String[] {"GAN"}), 1));
  * }</pre>
  */
 public final class QueryPages {
