@@ -6,6 +6,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,6 +48,14 @@ public final class NamedQueryServlet extends ReadOnlyServlet {
   /** Requests for named queries and what became of them. */
   private static final Logger LOG = LoggerFactory.getLogger("org.mlnews.server.queries");
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /**
+   * The path of a named query's URL: its name as one percent-encoded path segment under
+   * {@code /queries/}, where the servlet and the browser's page both answer.
+   */
+  public static String path(String name) {
+    return "/queries/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
 
   private final transient QueryLibrary library;
   private final transient ParamBinder binder;
@@ -201,7 +211,7 @@ public final class NamedQueryServlet extends ReadOnlyServlet {
         params.add(pm);
       }
       m.put("params", params);
-      m.put("url", req.getContextPath() + "/queries/" + q.name());
+      m.put("url", req.getContextPath() + path(q.name()));
       m.put("sparql", q.sparql());
       list.add(m);
     }

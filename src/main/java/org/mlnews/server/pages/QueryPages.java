@@ -26,6 +26,7 @@ import org.mlnews.query.ParamException;
 import org.mlnews.query.QueryLibrary;
 import org.mlnews.server.CappedQueryService;
 import org.mlnews.server.Conneg;
+import org.mlnews.server.NamedQueryServlet;
 import org.mlnews.server.pages.Pages.Rendered;
 import org.mlnews.server.pages.View.Link;
 import org.mlnews.server.pages.View.Pager;
@@ -111,7 +112,7 @@ public final class QueryPages {
       row.put("name", q.name());
       row.put("title", q.title());
       row.put("description", q.description());
-      row.put("href", self(q.name()));
+      row.put("href", NamedQueryServlet.path(q.name()));
       row.put("params", q.params());
       queries.add(row);
     }
@@ -138,7 +139,7 @@ public final class QueryPages {
         }
       }
     }
-    String self = self(named.name());
+    String self = NamedQueryServlet.path(named.name());
     var m = new LinkedHashMap<String, Object>();
     m.put("title", named.title());
     m.put("name", named.name());
@@ -236,16 +237,12 @@ public final class QueryPages {
       var ofType = q.params().stream().filter(p -> p.type() == type).toList();
       if (ofType.size() == 1 && ofType.get(0).required()
           && q.params().stream().filter(Param::required).count() == 1) {
-        links.add(new Link(self(q.name()) + "?" + queryString(Map.of(ofType.get(0).name(), value)), q.title(), "en"));
+        links.add(new Link(NamedQueryServlet.path(q.name()) + "?" + queryString(Map.of(ofType.get(0).name(), value)), q.title(), "en"));
       }
     }
     return links;
   }
 
-  /** The path of a query's page: its name as one path segment. */
-  private static String self(String name) {
-    return "/queries/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-  }
 
   /** The values as a URL's query string, in the query's parameter order. */
   private static String queryString(Map<String, String> values) {
