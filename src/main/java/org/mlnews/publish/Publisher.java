@@ -272,7 +272,13 @@ public final class Publisher {
             return null;
           }));
         }
-        for (String iri : new ArrayList<>(published.keySet())) {
+        // The graphs published before, as the sends still running leave them: they change the map
+        // under the lock, so it is copied under the lock (a copy without it failed now and then).
+        List<String> before;
+        synchronized (lock) {
+          before = new ArrayList<>(published.keySet());
+        }
+        for (String iri : before) {
           if (refused.get() != null) {
             break;
           }
