@@ -86,12 +86,40 @@ public final class Iris {
 
   /** A paper known only by its URL (a paper host the extractor has no identifier scheme for). */
   public Node paperByUrl(String url) {
-    return mint("paper/url/" + sha256(url).substring(0, 16));
+    return mint("paper/url/" + sha256(sameDocument(url)).substring(0, 16));
   }
 
-  /** An article or other linked work, keyed by its normalised URL. */
+  /** An article or other linked work, keyed by its URL as {@link #sameDocument} reads it. */
   public Node article(String url) {
-    return mint("article/" + sha256(url).substring(0, 16));
+    return mint("article/" + sha256(sameDocument(url)).substring(0, 16));
+  }
+
+  /**
+   * What identifies the document a link points to, for keying the work it is: {@code http} and
+   * {@code https}, the host's case, a default port and a fragment (a place in the page) do not
+   * make another document, so links differing only in those key one work. An {@code https} link
+   * without them is its own key, so the works' IRIs stayed what they were before this rule. (A
+   * trailing slash is kept: servers may answer {@code /a} and {@code /a/} differently.) The link
+   * itself stays as written in the work's {@code schema:url}.
+   */
+  static String sameDocument(String url) {
+    URI u;
+    try {
+      u = new URI(url);
+    } catch (URISyntaxException e) {
+      return url; // checked by LinkIris already; a link java.net.URI refuses keys itself
+    }
+    if (u.getRawAuthority() == null || u.getHost() == null) {
+      return url;
+    }
+    int port = u.getPort();
+    boolean defaultPort = port == -1 || port == 80 || port == 443;
+    String path = u.getRawPath() == null ? "" : u.getRawPath();
+    String fragment = u.getRawFragment();
+    // A fragment starting with '!' or '/' is a route of a script-driven site: another page.
+    boolean route = fragment != null && (fragment.startsWith("!") || fragment.startsWith("/"));
+    return "https://" + u.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path
+        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery()) + (route ? "#" + fragment : "");
   }
 
   public Node week(WeekRef week) {

@@ -1,8 +1,11 @@
 package org.mlnews.rdf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
+import org.apache.jena.graph.Node;
 import org.junit.jupiter.api.Test;
 import org.mlnews.issue.WeekRef;
 
@@ -41,6 +44,22 @@ class IrisTest {
   @Test
   void articlesAreKeyedByUrl() {
     assertEquals(iris.article("https://a.example/x"), iris.article("https://a.example/x"));
+    assertNotEquals(iris.article("https://a.example/x"), iris.article("https://a.example/y"));
+    assertNotEquals(iris.article("https://a.example/x?p=1"), iris.article("https://a.example/x?p=2"));
+    assertNotEquals(iris.article("https://a.example/X"), iris.article("https://a.example/x"));
+  }
+
+  @Test
+  void linksToOneDocumentKeyOneWork() {
+    Node work = iris.article("https://a.example/post?p=1");
+    for (String same : List.of("http://a.example/post?p=1", "https://A.Example/post?p=1",
+        "https://a.example:443/post?p=1", "https://a.example/post?p=1#part-2")) {
+      assertEquals(work, iris.article(same), same);
+    }
+    assertEquals(iris.paperByUrl("https://a.example/p.pdf"), iris.paperByUrl("http://a.example/p.pdf#page=3"));
+    assertNotEquals(iris.article("https://a.example:8080/post?p=1"), work);
+    assertNotEquals(iris.article("https://a.example/post/?p=1"), work);
+    assertNotEquals(iris.article("https://a.example/#!/feed"), iris.article("https://a.example/#!/talks"));
   }
 
   @Test
