@@ -3,6 +3,7 @@ package org.mlnews.changes;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -34,8 +35,11 @@ class PatchBodyTest {
   static List<Triple> triples(String prefix, int n) {
     var out = new ArrayList<Triple>();
     for (int i = 0; i < n; i++) {
-      out.add(Triple.create(NodeFactory.createURI("https://x.example/" + prefix + i), P,
+      // Lines that differ first in a supplementary character (a surrogate pair in UTF-16) or in
+      // one above the surrogates: code-point order and UTF-16 order disagree on those.
+      out.add(Triple.create(NodeFactory.createURI("https://x.example/" + prefix + (i % 5 == 1 ? "" : i)), P,
           i % 3 == 0 ? NodeFactory.createLiteralLang("摘要 \"" + i + "\"\n", "zh")
+              : i % 5 == 1 ? NodeFactory.createLiteralString((i % 2 == 0 ? "\uD83D\uDE00" : "\uFF21") + i)
               : NodeFactory.createLiteralDT(Integer.toString(i), org.apache.jena.datatypes.xsd.XSDDatatype.XSDinteger)));
     }
     return out;
@@ -88,6 +92,19 @@ class PatchBodyTest {
     });
     assertEquals(80, counter[0]);
     assertEquals(1, counter[1]);
+  }
+
+  @Test
+  void aBlocksLinesAreInCodePointOrder() {
+    var block = PatchBody.Block.of(G1, true, triples("a", 50));
+    var lines = List.of(new String(block.text(), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+    var sorted = new ArrayList<>(lines);
+    sorted.sort(org.mlnews.dump.Terms.CODE_POINT_ORDER);
+    assertEquals(sorted, lines);
+    // The case where UTF-16 order would differ: a supplementary character above U+FF21.
+    assertTrue(lines.stream().anyMatch(l -> l.contains("\uD83D\uDE00")));
+    assertTrue(lines.indexOf(lines.stream().filter(l -> l.contains("\uFF21")).findFirst().orElseThrow())
+        < lines.indexOf(lines.stream().filter(l -> l.contains("\uD83D\uDE00")).findFirst().orElseThrow()));
   }
 
   @Test
