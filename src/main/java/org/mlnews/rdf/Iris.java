@@ -71,8 +71,13 @@ public final class Iris {
     return mint("issue/" + segment(slug) + "/section/" + ordinal);
   }
 
-  public Node entry(String slug, int ordinal) {
-    return mint("issue/" + segment(slug) + "/entry/" + ordinal);
+  /**
+   * An entry of an issue, by a key naming what it presents ({@code arxiv-2010.00554}, or a
+   * link's {@link #documentKey}), not by its place: an entry keeps its IRI when the issue is
+   * edited, or read better, around it.
+   */
+  public Node entry(String slug, String key) {
+    return mint("issue/" + segment(slug) + "/entry/" + segment(key));
   }
 
   public Node warning(String slug, int ordinal) {
@@ -86,12 +91,17 @@ public final class Iris {
 
   /** A paper known only by its URL (a paper host the extractor has no identifier scheme for). */
   public Node paperByUrl(String url) {
-    return mint("paper/url/" + sha256(sameDocument(url)).substring(0, 16));
+    return mint("paper/url/" + documentKey(url));
   }
 
-  /** An article or other linked work, keyed by its URL as {@link #sameDocument} reads it. */
+  /** An article or other linked work, keyed by its URL ({@link #documentKey}). */
   public Node article(String url) {
-    return mint("article/" + sha256(sameDocument(url)).substring(0, 16));
+    return mint("article/" + documentKey(url));
+  }
+
+  /** The key of the document a link points to: 16 hex digits of the hash of {@link #sameDocument}. */
+  public static String documentKey(String url) {
+    return sha256(sameDocument(url)).substring(0, 16);
   }
 
   /**

@@ -139,8 +139,13 @@ public final class IssueMapper {
 
     private void entries() {
       int n = 0;
+      var keys = new java.util.HashMap<String, Integer>();
       for (Entry e : issue.entries()) {
-        Node node = iris.entry(issue.slug(), ++n);
+        ++n;
+        String key = entryKey(e);
+        // Two entries presenting the same thing (or without a link and with the same headline).
+        int seen = keys.merge(key, 1, Integer::sum);
+        Node node = iris.entry(issue.slug(), seen == 1 ? key : key + "-" + seen);
         emit(issueNode, HAS_ENTRY, node);
         emit(node, RDF_TYPE, ENTRY);
         emit(node, IN_ISSUE, issueNode);
@@ -182,6 +187,27 @@ public final class IssueMapper {
     }
 
     /**
+     * What an entry presents, as its key in the issue: its paper's first identifier in
+     * {@link Iris#PAPER_SCHEMES} order ({@code arxiv-2010.00554}), else its first link's
+     * document key (that of the work's IRI), else its headline's hash.
+     */
+    private static String entryKey(Entry e) {
+      for (String scheme : Iris.PAPER_SCHEMES) {
+        List<String> ids = e.ids().get(scheme);
+        if (ids != null && !ids.isEmpty()) {
+          return scheme + "-" + ids.get(0);
+        }
+      }
+      String url = firstLink(e);
+      return url != null ? Iris.documentKey(url) : "h" + org.mlnews.Hashes.sha256(e.heading()).substring(0, 15);
+    }
+
+    /** The first link that can be an IRI (the build has already dropped the others, with warnings). */
+    private static String firstLink(Entry e) {
+      return e.links().stream().map(l -> l.url()).filter(u -> LinkIris.node(u) != null).findFirst().orElse(null);
+    }
+
+    /**
      * The works an entry is about; each one resource however many issues mention it. Usually one:
      * the paper keyed by its first identifier (its other schemes' first identifiers describe the
      * same paper), or the linked article. A second identifier of the same scheme is another paper
@@ -206,9 +232,7 @@ public final class IssueMapper {
             works.add(paper(iris.paper(scheme, id), Map.of(scheme, id), e.links()))));
         return works;
       }
-      // The first link that can be an IRI (the build has already dropped the others, with warnings).
-      String url = e.links().stream().map(l -> l.url()).filter(u -> LinkIris.node(u) != null)
-          .findFirst().orElse(null);
+      String url = firstLink(e);
       if (url == null) {
         return works;
       }

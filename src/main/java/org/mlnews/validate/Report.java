@@ -39,7 +39,7 @@ public record Report(String source, long triples, List<Finding> findings, Graph 
   /**
    * The report for a reader:
    * <pre>
-   * Violation  &lt;https://mlnews.example.org/issue/x/entry/2&gt;
+   * Violation  &lt;https://mlnews.example.org/issue/x/entry/arxiv-2010.00554&gt;
    *   path     ml:headline
    *   message  An entry has exactly one headline.
    *   check    sh:MinCountConstraintComponent

@@ -139,7 +139,7 @@ class DumpCliIT {
     // Break week 41: a second language for the issue, and an entry without its headline.
     Node g = IRIS.issueGraph(W41);
     Node issue = IRIS.issue(W41);
-    Node entry = IRIS.entry(W41, 1);
+    Node entry = IRIS.entry(W41, "arxiv-2010.00554");
     Node fr = NodeFactory.createLiteralString("fr");
     Node[] headline = new Node[1];
     try (Store s = Store.open(store)) {

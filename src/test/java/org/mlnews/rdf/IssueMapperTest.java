@@ -132,12 +132,42 @@ class IssueMapperTest {
         e.kind(), e.links(), java.util.Map.of("arxiv", java.util.List.of("2009.13829", "2010.02772")),
         e.images(), e.topics(), e.editorsPick(), e.line());
     Graph g = map(mapper, issue.withEntries(java.util.List.of(two)), null);
-    Node entry = mapper.iris().entry(issue.slug(), 1);
+    Node entry = mapper.iris().entry(issue.slug(), "arxiv-2009.13829");
     assertEquals(2, g.find(entry, Vocab.ABOUT, Node.ANY).toList().size());
     assertEquals(1, g.find(mapper.iris().paper("arxiv", "2009.13829"), Vocab.ARXIV_ID, Node.ANY).toList().size());
     // The entry's one title cannot be both papers'.
     assertTrue(g.find(Node.ANY, Vocab.DC_TITLE, Node.ANY).filterKeep(t -> t.getSubject().getURI().contains("/paper/"))
         .toList().isEmpty());
+  }
+
+  @Test
+  void entriesAreNamedByWhatTheyPresentSoAnInsertedEntryRenamesNoOther() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    var before = entryNames(map(mapper, issue, null));
+    var entries = new java.util.ArrayList<>(issue.entries());
+    var first = entries.get(0);
+    // A new first entry, and the old first one again (a second entry about the same paper).
+    entries.add(0, new org.mlnews.issue.Entry(first.section(), first.sectionKind(), "New", null, null,
+        first.kind(), java.util.List.of(new org.mlnews.issue.Link("https://a.example/new", "new")), java.util.Map.of(),
+        java.util.List.of(), java.util.List.of(), false, 1));
+    entries.add(first);
+    var after = entryNames(map(mapper, issue.withEntries(entries), null));
+    before.forEach((position, name) -> assertEquals(name, after.get(position + 1), "entry " + position));
+    String key = "arxiv-2009.13829";
+    assertTrue(before.get(1).getURI().endsWith("/entry/" + key), before.get(1).getURI());
+    assertEquals(mapper.iris().entry(issue.slug(), key + "-2"), after.get(entries.size()));
+    assertEquals(mapper.iris().entry(issue.slug(), Iris.documentKey("https://a.example/new")), after.get(1));
+  }
+
+  /** Entry nodes by their ml:position. */
+  private static java.util.Map<Integer, Node> entryNames(Graph g) {
+    var out = new java.util.TreeMap<Integer, Node>();
+    g.find(Node.ANY, Vocab.POSITION, Node.ANY).forEach(t -> {
+      if (g.contains(t.getSubject(), Vocab.RDF_TYPE, Vocab.ENTRY)) {
+        out.put(Integer.valueOf(t.getObject().getLiteralLexicalForm()), t.getSubject());
+      }
+    });
+    return out;
   }
 
   @Test
@@ -148,7 +178,7 @@ class IssueMapperTest {
         e.kind(), e.links(), e.ids(), java.util.List.of("https://miro.medium.com/max/700/1*x.png", "img/a.png"),
         e.topics(), e.editorsPick(), e.line());
     Graph g = map(mapper, issue.withEntries(java.util.List.of(withImages)), null);
-    Node entry = mapper.iris().entry(issue.slug(), 1);
+    Node entry = mapper.iris().entry(issue.slug(), "arxiv-2009.13829");
     assertEquals(java.util.List.of(NodeFactory.createURI("https://miro.medium.com/max/700/1*x.png")),
         g.find(entry, Vocab.SCHEMA_IMAGE, Node.ANY).mapWith(t -> t.getObject()).toList());
     assertEquals(java.util.List.of(NodeFactory.createLiteralString("img/a.png")),

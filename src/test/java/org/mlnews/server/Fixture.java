@@ -42,7 +42,7 @@ final class Fixture {
         dsg.add(g, issue, RDF.type.asNode(), NodeFactory.createURI(ML + "Issue"));
         dsg.add(g, issue, DCTerms.title.asNode(), NodeFactory.createLiteralString("Issue " + slug));
         for (int i = 1; i <= ENTRIES; i++) {
-          Node entry = IRIS.entry(slug, i);
+          Node entry = IRIS.entry(slug, Integer.toString(i));
           dsg.add(g, issue, NodeFactory.createURI(ML + "hasEntry"), entry);
           dsg.add(g, entry, NodeFactory.createURI(ML + "position"),
               NodeFactory.createLiteralDT(Integer.toString(i), XSDDatatype.XSDinteger));

@@ -189,7 +189,7 @@ class BrowserE2EIT {
   void otherPageTypes() throws Exception {
     for (String[] p : new String[][] {{"search?q=GAN", "search"}, {"search?q=%E7%94%9F%E6%88%90", "search-zh"},
         {"time/month/2020-11", "month"}, {"time/year/2020", "year"}, {"ontology", "ontology"},
-        {"topic/", "topic-scheme"}, {"issue/" + BrowserFixture.W41 + "/entry/2", "entry"}}) {
+        {"topic/", "topic-scheme"}, {"issue/" + BrowserFixture.W41 + "/entry/openreview-PxTIG12RRHS", "entry"}}) {
       driver.get(f.base + p[0]);
       assertFalse(driver.findElement(By.tagName("h1")).getText().isBlank(), p[0]);
       shot(p[1]);

@@ -37,7 +37,7 @@ class SearchIndexIT {
       Path indexDir = store.dir().resolve("text-index");
       // With the store's signature, as the server opens it.
       try (SearchIndex index = SearchIndex.open(indexDir, store.datasetGraph(), IRIS.topicsGraph(), store::signature)) {
-        Node entry2 = IRIS.entry(w41, 2);   // headline 甘作随机微分方程
+        Node entry2 = IRIS.entry(w41, "openreview-PxTIG12RRHS");   // headline 甘作随机微分方程
         assertTrue(subjects(index.search("甘", 100)).contains(entry2), "one Han character");
         assertTrue(subjects(index.search("微分方程", 100)).contains(entry2), "a Chinese word");
         assertTrue(subjects(index.search("生成", 100)).contains(IRIS.paper("openreview", "PxTIG12RRHS")),
@@ -81,7 +81,7 @@ class SearchIndexIT {
             """);
         builder.build(store);
         var hits = subjects(index.search("独角兽测试", 100));
-        assertTrue(hits.contains(IRIS.entry(extra, 1)), "the new issue is indexed: " + hits);
+        assertTrue(hits.contains(IRIS.entry(extra, "arxiv-2010.11111")), "the new issue is indexed: " + hits);
         assertTrue(subjects(index.search("unicorn", 100)).contains(IRIS.paper("arxiv", "2010.11111")));
         // And it goes when its file goes.
         Files.delete(data.resolve(extra + ".md"));
