@@ -793,6 +793,11 @@ final class DocumentReader {
         }
       }
       b.editorsPick = pick;
+      for (String id : b.ids().refused()) {
+        warn("bad-identifier", "The entry \"" + shorten(b.build().heading()) + "\" links arXiv id " + id
+            + ", which cannot exist (since 2015 an id has five digits after the point); it names no paper.",
+            b.line);
+      }
       if (!b.hasLinks() && b.ids().isEmpty()) {
         warn("entry-without-link", "The entry \"" + shorten(b.build().heading())
             + "\" has no link.", b.line);

@@ -20,15 +20,18 @@ import org.mlnews.markdown.Inlines.Seg;
 final class EntryBuilder {
   /** Longest line that can still be a title rather than a sentence of the summary. */
   private static final int MAX_TITLE = 220;
+  /** Longest line ending in "。" that can still be a title. */
+  private static final int SHORT_TITLE = 60;
   /** "图片引自本文" / "Image from the paper": captions, not summary. */
   private static final Pattern CAPTION = Pattern.compile(
       "(?i)^(这张)?(图片|图像|图)[^。]{0,12}(引自|来自|来源).{0,30}|^(image|figure|fig\\.|source)\\s*(from|:|quoted).{0,60}");
 
   /**
-   * "【DeepMind 科学家:...——tech talks】": a work's title in brackets, alone on its line; under a
-   * link card, the linked page's title repeated.
+   * "【DeepMind 科学家:...——tech talks】", or in English "[YOLOX: Exceeding YOLO Series in 2021]":
+   * a work's title in brackets, alone on its line; under a link card, the linked page's title
+   * repeated. (ASCII brackets need a letter inside: "[1]" is a footnote mark.)
    */
-  private static final Pattern CARD_ECHO = Pattern.compile("^【[^【】]*】$");
+  private static final Pattern CARD_ECHO = Pattern.compile("^(?:【[^【】]*】|\\[[^\\[\\]]*\\p{L}[^\\[\\]]*\\])$");
   /**
    * Debris the translation leaves beside a work's link: "T21", "T22", "T3" on a line of their own
    * or glued to the end of the title (from a link's text), brackets emptied of their URL ("【】"),
@@ -205,18 +208,18 @@ final class EntryBuilder {
         if (caption) {
           continue;
         }
+        String pageTitle = urlish ? null : cardPageTitle(plain);
+        if (pageTitle != null) {
+          if (title == null) {
+            setTitle(pageTitle);
+          }
+          continue;
+        }
         if (CARD_ECHO.matcher(plain).matches()) {
           // "*【通过对均匀和再平衡样本的协作训练进行长尾多标签视觉识别】*": the work's title in the
           // layout "【2104.00466】title" has, without an id; under a card that named it, a repeat.
           if (title == null) {
             setTitle(plain.substring(1, plain.length() - 1));
-          }
-          continue;
-        }
-        String pageTitle = urlish ? null : cardPageTitle(plain);
-        if (pageTitle != null) {
-          if (title == null) {
-            setTitle(pageTitle);
           }
           continue;
         }
@@ -379,7 +382,12 @@ final class EntryBuilder {
   }
 
   private static boolean isTitleish(String plain) {
-    return plain.length() <= MAX_TITLE && !plain.contains("。") && !SENTENCE_BREAK.matcher(plain).matches();
+    // A full stop inside a line ends a sentence; a short line without a comma may still be a
+    // title the translation ended with one ("扩散网:使用深度学习加速求解依赖于时间的偏微分方程。").
+    int stop = plain.indexOf('。');
+    boolean stopped = stop >= 0
+        && (stop < plain.length() - 1 || plain.length() > SHORT_TITLE || plain.indexOf('，') >= 0);
+    return plain.length() <= MAX_TITLE && !stopped && !SENTENCE_BREAK.matcher(plain).matches();
   }
 
   boolean hasLinks() {

@@ -60,7 +60,16 @@ public final class Identifiers {
   private static final Pattern TITLE_PREFIX = Pattern.compile(
       "^\\s*[\\[【]\\s*(\\d{4}\\.\\d{4,5})(?:v\\d+)?\\s*[\\]】]\\s*");
 
+  /**
+   * A publisher's page whose path is the DOI ({@code aip.scitation.org/doi/10.1063/5.0018903},
+   * {@code dl.acm.org/doi/abs/10.1145/…}, {@code onlinelibrary.wiley.com/doi/full/10.1002/…}).
+   */
+  private static final Pattern DOI_PATH_URL = Pattern.compile(
+      "(?i)^https?://[^/?#]+/doi/(?:(?:abs|full|pdf|epdf|epub|book)/)?(10\\.\\d{4,9}/[^\\s?#]*[^\\s?#/])");
+
   private final Map<String, Set<String>> ids = new LinkedHashMap<>();
+  /** arXiv ids written wrong (a digit cut off a link): refused, for the reader to warn about. */
+  private final Set<String> refused = new LinkedHashSet<>();
 
   /** A paper title with its identifier prefix split off. */
   public record TitlePrefix(String arxiv, String rest) {}
@@ -115,6 +124,10 @@ public final class Identifiers {
       add("doi", m.group(1));
       return true;
     }
+    if ((m = DOI_PATH_URL.matcher(url)).find()) {
+      add("doi", decodePercent(m.group(1)).toLowerCase(Locale.ROOT));
+      return true;
+    }
     return false;
   }
 
@@ -129,13 +142,41 @@ public final class Identifiers {
     }
   }
 
-  /** Adds one identifier; an arXiv DOI adds its arXiv id too, so both name one paper. */
+  /**
+   * Adds one identifier; an arXiv DOI adds its arXiv id too, so both name one paper. An arXiv id
+   * that cannot exist is refused ({@link #refused()}): it would mint a paper, a DOI and pages
+   * that name nothing.
+   */
   public void add(String scheme, String value) {
+    if (scheme.equals("arxiv") && !isArxivId(value)) {
+      refused.add(value);
+      return;
+    }
     ids.computeIfAbsent(scheme, k -> new LinkedHashSet<>()).add(value);
     Matcher m;
     if (scheme.equals("doi") && (m = ARXIV_DOI.matcher(value)).matches()) {
       add("arxiv", m.group(1));
     }
+  }
+
+  /**
+   * Whether a new-style arXiv id can exist: month 01 to 12 from April 2007 on, four digits after
+   * the point until December 2014 and five since January 2015. Old-style ids pass as written.
+   */
+  static boolean isArxivId(String id) {
+    int dot = id.indexOf('.');
+    if (dot != 4 || id.contains("/")) {
+      return id.contains("/");
+    }
+    int yymm = Integer.parseInt(id.substring(0, 4));
+    int month = yymm % 100;
+    int digits = id.length() - 5;
+    return month >= 1 && month <= 12 && yymm >= 704 && digits == (yymm >= 1501 ? 5 : 4);
+  }
+
+  /** The arXiv ids seen but refused, in the order found. */
+  public Set<String> refused() {
+    return java.util.Collections.unmodifiableSet(refused);
   }
 
   public boolean isEmpty() {

@@ -68,7 +68,7 @@ class CorpusTest {
       "akiras-machine-learning-news-issue-34-55111a45fef7, 11, 7",
       "akiras-machine-learning-news-week-12-2021-c7072495c544, 13, 7",
       "akiras-machine-learning-news-week-9-2021-bdc625ea96b8, 15, 8",
-      "akiras-ml-news-december-2020-44f9235fb250, 4, 3",
+      "akiras-ml-news-december-2020-44f9235fb250, 4, 2",
       "akiras-ml-news-january-2021-34a7249c6bb9, 4, 2",
       "akiras-ml-news-november-2020-a48a3cb75285, 4, 3",
       "akiras-ml-news-october-2020-c7b5b4281d36, 4, 4",
@@ -81,7 +81,7 @@ class CorpusTest {
       "akiras-ml-news-week3-2021-5c03fb326bfe, 15, 8",
       "akiras-ml-news-week4-2021-ca5b47b4b61a, 16, 8",
       "akiras-ml-news-week42-2020-f6cfe5f3be1f, 10, 4",
-      "akiras-ml-news-week43-2020-c4ad1cfa5de7, 13, 6",
+      "akiras-ml-news-week43-2020-c4ad1cfa5de7, 13, 7",
       "akiras-ml-news-week45-2020-c58112bd184f, 9, 4",
       "akiras-ml-news-week46-2020-e74a03116ebc, 12, 7",
       "akiras-ml-news-week47-2020-2d6338328113, 15, 9", // one a PDF on the author's site

@@ -17,6 +17,26 @@ class IdentifiersTest {
   }
 
   @Test
+  void arxivIdsThatCannotExistAreRefused() {
+    var ids = new Identifiers();
+    ids.addFromUrl("https://arxiv.org/abs/2012.0578");   // a digit cut off: 2012.05780
+    ids.addFromUrl("https://arxiv.org/abs/1413.1234");   // no month 13
+    ids.addFromUrl("https://arxiv.org/abs/1412.12345");  // five digits only since 2015
+    assertTrue(ids.isEmpty());
+    assertEquals(List.of("2012.0578", "1413.1234", "1412.12345"), List.copyOf(ids.refused()));
+    assertEquals(Map.of("arxiv", List.of("1412.6980")), Identifiers.of("https://arxiv.org/abs/1412.6980"));
+    assertEquals(Map.of("arxiv", List.of("0704.0001")), Identifiers.of("https://arxiv.org/abs/0704.0001"));
+  }
+
+  @Test
+  void aDoiInAPublishersPath() {
+    assertEquals(Map.of("doi", List.of("10.1063/5.0018903")), Identifiers.of("https://aip.scitation.org/doi/10.1063/5.0018903"));
+    assertEquals(Map.of("doi", List.of("10.1145/3394486.3403043")),
+        Identifiers.of("https://dl.acm.org/doi/abs/10.1145/3394486.3403043?casa_token=x"));
+    assertTrue(Identifiers.of("https://example.org/doi/about").isEmpty());
+  }
+
+  @Test
   void openreviewForumAndPdf() {
     assertEquals(Map.of("openreview", List.of("PxTIG12RRHS")), Identifiers.of("https://openreview.net/pdf?id=PxTIG12RRHS"));
     assertEquals(Map.of("openreview", List.of("TVHS5Y4dNvM")), Identifiers.of("https://openreview.net/forum?id=TVHS5Y4dNvM"));

@@ -138,6 +138,44 @@ class IssueReaderTest {
   }
 
   @Test
+  void anEnglishTitleInBracketsIsTheTitle() throws SourceException {
+    Entry e = only("""
+        # 1. Machine Learning Papers
+
+        [**A latest version of the YOLO series**](https://arxiv.org/abs/2107.08430)
+
+        [YOLOX: Exceeding YOLO Series in 2021]
+        The authors propose YOLOX, an improved version of YOLO.
+        """);
+    assertEquals("YOLOX: Exceeding YOLO Series in 2021", e.title());
+    assertEquals("The authors propose YOLOX, an improved version of YOLO.", e.summary());
+  }
+
+  @Test
+  void aShortTitleLineEndingInAFullStopIsTheTitleButASentenceIsNot() throws SourceException {
+    Entry e = only("""
+        # 1.机器学习论文
+
+        # 数据驱动下求解时间相关偏微分方程
+
+        扩散网:使用深度学习加速求解依赖于时间的偏微分方程。
+        [https://arxiv.org/abs/2011.10015](https://arxiv.org/abs/2011.10015)
+
+        提出了数据驱动的偏微分方程求解器 DiffusionNet。
+        """);
+    assertEquals("扩散网:使用深度学习加速求解依赖于时间的偏微分方程。", e.title());
+    Entry sentence = only("""
+        # 1.机器学习论文
+
+        # 数据驱动下求解时间相关偏微分方程
+
+        提出了求解器，证实了加速优势。
+        [https://arxiv.org/abs/2011.10015](https://arxiv.org/abs/2011.10015)
+        """);
+    assertNull(sentence.title());
+  }
+
+  @Test
   void aLinkCardsPageTitleIsTheTitle() throws SourceException {
     // The card is gone; its page title stays, with the site's name after a bar.
     Entry e = only("""
