@@ -50,12 +50,20 @@ public final class Describer {
     this.info = Objects.requireNonNull(info, "info");
   }
 
-  /** Reads {@code dataset.ttl} from the ontology folder (relative IRIs against the base); none is fine. */
+  /**
+   * Reads {@code dataset.ttl} from the ontology folder (relative IRIs against the base).
+   *
+   * @throws IllegalArgumentException when the file is missing: a description without the
+   *     dataset's licence and title must not be published by mistake (a command run from another
+   *     folder than the project's would otherwise describe the data with neither)
+   */
   public static Describer load(Path ontologyDir, Iris iris) {
     Path file = ontologyDir.resolve("dataset.ttl");
-    Graph info = Files.exists(file) ? RDFParser.source(file).base(iris.base()).toGraph()
-        : GraphFactory.createDefaultGraph();
-    return new Describer(iris, info);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("no dataset description: " + file + " does not exist (it gives the"
+          + " dataset's title, licence and landing page; point --ontology at the folder that holds it)");
+    }
+    return new Describer(iris, RDFParser.source(file).base(iris.base()).toGraph());
   }
 
   public Iris iris() {

@@ -172,6 +172,27 @@ class CliIT {
   }
 
   @Test
+  void aDescriptionWithoutTheDatasetFileIsRefused() throws Exception {
+    // Run from another folder, the description would lose the licence and title without a word.
+    Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+    Files.copy(Path.of("ontology", "topics.ttl"), elsewhere.resolve("topics.ttl"));
+    for (String[] args : List.of(
+        new String[] {"dump", "--void", "--ontology", elsewhere.toString(), "--store", store.toString()},
+        new String[] {"release", tmp.resolve("releases").toString(), "--ontology", elsewhere.toString(),
+            "--store", store.toString()})) {
+      CliRun r = run(args);
+      assertEquals(1, r.code(), args[0] + ": " + r.err());
+      assertTrue(r.err().contains(elsewhere.resolve("dataset.ttl") + " does not exist"), args[0] + ": " + r.err());
+    }
+    Path releases = tmp.resolve("releases");
+    if (Files.exists(releases)) {
+      try (var files = Files.walk(releases)) {
+        assertTrue(files.noneMatch(Files::isRegularFile), "no release written");
+      }
+    }
+  }
+
+  @Test
   void aMissingOrBrokenOntologyFileIsNamedWithItsLine() throws Exception {
     Path none = Files.createDirectories(tmp.resolve("no-ontology"));
     for (String command : List.of("build", "serve", "query")) {

@@ -56,6 +56,7 @@ class ServeCliIT {
     Path dir = Files.createDirectories(tmp.resolve("ontology"));
     Files.writeString(dir.resolve("mlnews.ttl"), "<https://mlnews.example.org/ontology#> a <http://www.w3.org/2002/07/owl#Ontology> .\n");
     Files.writeString(dir.resolve("topics.ttl"), "<https://mlnews.example.org/topic/GAN> a <http://www.w3.org/2004/02/skos/core#Concept> .\n");
+    Files.writeString(dir.resolve("dataset.ttl"), "<dataset> <http://purl.org/dc/terms/title> \"mlnews\" .\n");
     return dir;
   }
 
