@@ -16,6 +16,8 @@ import org.apache.jena.fuseki.validation.IRIValidator;
 import org.apache.jena.fuseki.validation.LangTagValidator;
 import org.apache.jena.fuseki.validation.QueryValidator;
 import org.apache.jena.fuseki.validation.UpdateValidator;
+import org.apache.jena.graph.Node;
+import org.apache.jena.sparql.core.Quad;
 import org.apache.jena.query.ARQ;
 import org.apache.jena.sparql.core.DatasetGraph;
 import org.apache.jena.sparql.core.DatasetGraphWrapper;
@@ -150,6 +152,7 @@ public final class MlnewsServer {
         // Every SPARQL query goes through the row cap; every graph sent whole, through the same cap.
         .registerOperation(Operation.Query, new CappedQueryService(maxRows))
         .addFilter("/*", new CappedGraphStore(dsg, DATASET, maxRows))
+        .addFilter("/*", new ReadOnlyDefaultGraph(DATASET))
         .add(DATASET, data.build())
         .enableCors(true, null)
         .enablePing(true)
@@ -263,6 +266,41 @@ public final class MlnewsServer {
     @Override
     public org.apache.jena.graph.Graph getDefaultGraph() {
       return getUnionGraph();
+    }
+
+    // The default graph is the union, which no write can change: a triple written to it would go
+    // to TDB2's own default graph, where no query, dump or publish would ever see it. (Graph Store
+    // writes to it are refused before they start, by ReadOnlyDefaultGraph.)
+    @Override
+    public void add(Quad quad) {
+      refuseDefault(quad.getGraph());
+      super.add(quad);
+    }
+
+    @Override
+    public void add(Node g, Node s, Node p, Node o) {
+      refuseDefault(g);
+      super.add(g, s, p, o);
+    }
+
+    @Override
+    public void delete(Quad quad) {
+      refuseDefault(quad.getGraph());
+      super.delete(quad);
+    }
+
+    @Override
+    public void delete(Node g, Node s, Node p, Node o) {
+      refuseDefault(g);
+      super.delete(g, s, p, o);
+    }
+
+    private static void refuseDefault(Node g) {
+      if (g == null || Quad.isDefaultGraph(g)) {
+        // Thrown inside SPARQL Update's streaming parse too, which passes a QueryParseException on
+        // as it is; Fuseki answers that with 400 and its message.
+        throw new org.apache.jena.query.QueryParseException(ReadOnlyDefaultGraph.MESSAGE, -1, -1);
+      }
     }
   }
 

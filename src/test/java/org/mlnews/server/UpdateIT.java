@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +85,31 @@ class UpdateIT {
         "Authorization", basic("editor", "s3cret"));
     assertTrue(signedIn.statusCode() / 100 == 2, signedIn.statusCode() + " " + signedIn.body());
     assertTrue(ask("GRAPH <" + GRAPH + "-gsp> { <http://example.org/d> <http://example.org/e> <http://example.org/f> }"));
+  }
+
+  @Test
+  void writesToTheDefaultGraphAreRefusedAndLeaveTheServerWritable() throws Exception {
+    String[] auth = {"Authorization", basic("editor", "s3cret")};
+    for (String update : List.of("INSERT DATA { <urn:d> <urn:e> <urn:f> }",
+        "INSERT { ?s <urn:seen> true } WHERE { GRAPH ?g { ?s a ?type } }")) {
+      var r = post(base + "mlnews/update", "application/sparql-update", update, auth);
+      assertEquals(400, r.statusCode(), update + ": " + r.body());
+      assertTrue(r.body().contains("read-only union"), r.body());
+    }
+    String triple = "<http://example.org/d> <http://example.org/e> <http://example.org/f> .";
+    var client = HttpClient.newHttpClient();
+    for (String method : List.of("PUT", "POST", "DELETE")) {
+      // A PUT used to clear the union for ever, holding the write lock (Fixture.send times out).
+      var r = Fixture.send(client, method, base + "mlnews/data?default", "text/turtle", triple, auth);
+      assertEquals(400, r.statusCode(), method + ": " + r.body());
+    }
+    var dataset = Fixture.send(client, "POST", base + "mlnews/data", "text/turtle", triple, auth);
+    assertEquals(400, dataset.statusCode(), "triples sent to the dataset go to the default graph: " + dataset.body());
+    assertTrue(!ask("<http://example.org/d> <http://example.org/e> <http://example.org/f>"));
+    // Writes to named graphs still go through.
+    var named = post(base + "mlnews/update", "application/sparql-update",
+        "INSERT DATA { GRAPH <" + GRAPH + "-after> { <urn:d> <urn:e> <urn:f> } }", auth);
+    assertEquals(204, named.statusCode(), named.body());
   }
 
   @Test
