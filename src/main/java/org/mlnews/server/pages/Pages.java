@@ -73,13 +73,32 @@ final class Pages {
 
   Link link(Node n, String lang) {
     Node lit = Labels.labelNode(g, n, lang);
+    if (lit == null && n.isURI()) {
+      // A work without a title (the entry gave none): the newsletter's headline for it.
+      Node entry = g.find(Node.ANY, Vocab.ABOUT, n).nextOptional().map(Triple::getSubject).orElse(null);
+      lit = entry == null ? null : Labels.labelNode(g, entry, lang);
+    }
     String text = lit != null ? lit.getLiteralLexicalForm() : unlabelled(n);
     return new Link(href(n), text, lit != null ? lit.getLiteralLanguage() : "");
   }
 
-  /** A name for a resource without a label: a work's URL, an outside IRI in full, else the last segment. */
+  /** A paper's identifiers, in the order they name it, with what goes before each. */
+  private static final List<java.util.Map.Entry<Node, String>> ID_NAMES = List.of(
+      java.util.Map.entry(Vocab.ARXIV_ID, "arXiv:"), java.util.Map.entry(Vocab.OPENREVIEW_ID, "OpenReview "),
+      java.util.Map.entry(Vocab.BIBO_DOI, "doi:"), java.util.Map.entry(Vocab.PROCEEDINGS_ID, ""));
+
+  /**
+   * A name for a resource without a label: a paper's identifier ("arXiv:2008.11062"), a work's
+   * URL, an outside IRI in full, else the last segment.
+   */
   private String unlabelled(Node n) {
     if (n.isURI()) {
+      for (var id : ID_NAMES) {
+        Node value = first(n, id.getKey());
+        if (value != null && value.isLiteral()) {
+          return id.getValue() + value.getLiteralLexicalForm();
+        }
+      }
       for (Node p : List.of(Vocab.SCHEMA_URL, Vocab.FOAF_PAGE)) {
         Node url = first(n, p);
         if (url != null && url.isURI()) {

@@ -197,6 +197,12 @@ class BrowserIT {
   }
 
   @Test
+  void aWorkWithoutATitleIsNamedByItsHeadline() throws Exception {
+    assertTrue(page("/paper/arxiv/2010.88888").body().contains("<h1 lang=\"zh\">没有标题的论文</h1>"));
+    assertTrue(page("/issue/" + PLANTED).body().contains("href=\"/paper/arxiv/2010.88888\" lang=\"zh\">没有标题的论文"));
+  }
+
+  @Test
   void aSectionListsItsEntriesInOrder() throws Exception {
     String b = page("/issue/" + W48 + "/section/1").body();
     int last = -1;
