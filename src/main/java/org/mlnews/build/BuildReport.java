@@ -31,7 +31,7 @@ public record BuildReport(List<String> added, List<String> updated, List<String>
    * than a one-issue build.
    */
   public String summary() {
-    return issues + " issues in store (" + added.size() + " added, " + updated.size() + " updated, "
+    return issues + (issues == 1 ? " issue" : " issues") + " in store (" + added.size() + " added, " + updated.size() + " updated, "
         + unchanged.size() + " unchanged, " + removed.size() + " removed, " + failed.size()
         + " failed), +" + quadsAdded + " -" + quadsRemoved + " quads";
   }

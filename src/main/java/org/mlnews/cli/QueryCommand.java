@@ -89,6 +89,9 @@ final class QueryCommand implements Callable<Integer> {
       out.flush();
       return Cli.OK;
     }
+    if (timeoutSeconds < 0) {
+      throw new Cli.UsageException("--timeout must be 0 (no limit) or a number of seconds, not " + timeoutSeconds);
+    }
     ResultFormat fmt;
     try {
       fmt = ResultFormat.parse(format);
@@ -112,6 +115,9 @@ final class QueryCommand implements Callable<Integer> {
         QueryRunner.run(store.datasetGraph(), query, fmt, stream, timeoutSeconds * 1000);
       } catch (IllegalArgumentException e) {
         throw new Cli.UsageException(e.getMessage());
+      } catch (org.apache.jena.query.QueryCancelledException e) {
+        throw new IllegalStateException("the query ran over its time limit of " + timeoutSeconds
+            + " s (--timeout; 0 for none)");
       }
       out.print(stream.toString(StandardCharsets.UTF_8));
       out.flush();

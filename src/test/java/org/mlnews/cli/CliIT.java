@@ -169,6 +169,15 @@ class CliIT {
     assertEquals(2, run("query", "papers-by-topic", "--store", store.toString()).code());
     assertEquals(2, run("build", "--no-such-option").code());
     assertEquals(2, run("build", "--base", "not-an-iri", "--store", store.toString()).code());
+    assertEquals(2, run("query", "issue-titles", "--timeout", "-1", "--store", store.toString()).code());
+  }
+
+  @Test
+  void aQueryOverItsTimeLimitSaysSo() {
+    CliRun r = run("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
+        "--timeout", "1", "--store", store.toString());
+    assertEquals(1, r.code(), r.err());
+    assertTrue(r.err().contains("ran over its time limit of 1 s"), r.err());
   }
 
   @Test
