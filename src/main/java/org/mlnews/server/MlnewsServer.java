@@ -159,7 +159,8 @@ public final class MlnewsServer {
         .enableMetrics(true)
         .enableStats(true)
         .addServlet("/queries/*", new NamedQueryServlet(queries, issueBinder, store.datasetGraph(), timeout, maxRows))
-        .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET))
+        .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET,
+            browser ? new org.mlnews.server.pages.LocalPaths(iris).toLocal(iris.dataset().getURI()) : null))
         .addServlet(DumpServlet.PATH + "/*", new DumpServlet(store))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
         .addServlet("/$/server", new ActionServerStatus());

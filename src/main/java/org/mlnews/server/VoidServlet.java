@@ -18,10 +18,10 @@ import org.mlnews.store.Store;
  * {@code GET /.well-known/void}: the dataset's VoID/DCAT description, computed from the store
  * at each request (so it follows {@code --watch} rebuilds) and naming this server's SPARQL
  * endpoint. Turtle by default; {@code Accept} (or {@code ?format=}) may ask for JSON-LD,
- * N-Triples or RDF/XML.
+ * N-Triples or RDF/XML; a browser, which prefers HTML, is sent to the dataset's page.
  *
  * <pre>{@code
- * FusekiServer.create().addServlet("/.well-known/void", new VoidServlet(store, describer, "/mlnews"));
+ * FusekiServer.create().addServlet("/.well-known/void", new VoidServlet(store, describer, "/mlnews", "/dataset"));
  * }</pre>
  */
 public final class VoidServlet extends ReadOnlyServlet {
@@ -32,11 +32,17 @@ public final class VoidServlet extends ReadOnlyServlet {
   private final transient Store store;
   private final transient Describer describer;
   private final String datasetPath;
+  private final String page;
 
-  public VoidServlet(Store store, Describer describer, String datasetPath) {
+  /**
+   * @param page the browser's page about the dataset ({@code /dataset}), where a browser asking for
+   *     HTML is sent (303), or null when there is none
+   */
+  public VoidServlet(Store store, Describer describer, String datasetPath, String page) {
     this.store = store;
     this.describer = describer;
     this.datasetPath = datasetPath;
+    this.page = page;
   }
 
   @Override
@@ -53,6 +59,12 @@ public final class VoidServlet extends ReadOnlyServlet {
         text(resp, 400, "Unknown format '" + asked + "' : expected turtle, jsonld, ntriples or rdfxml");
         return;
       }
+    } else if (page != null && PAGE_OR_DATA.choose(req.getHeader("Accept")).orElse(false)) {
+      // A browser's Accept takes application/xml (q=0.9) before */*: it would download RDF/XML.
+      resp.setStatus(303);
+      resp.setHeader("Location", page);
+      Conneg.varyOnAccept(resp);
+      return;
     } else {
       format = negotiate(req.getHeader("Accept"));
     }
@@ -80,6 +92,16 @@ public final class VoidServlet extends ReadOnlyServlet {
   }
 
   private static final Conneg<DumpFormat> CONNEG = new Conneg<>(offers());
+  /** True where HTML is preferred to every RDF format (the RDF formats first: they win ties). */
+  private static final Conneg<Boolean> PAGE_OR_DATA = new Conneg<>(pageOrData());
+
+  private static Map<String, Boolean> pageOrData() {
+    var m = new LinkedHashMap<String, Boolean>();
+    offers().keySet().forEach(type -> m.put(type, false));
+    m.put("text/html", true);
+    m.put("application/xhtml+xml", true);
+    return m;
+  }
 
   private static Map<String, DumpFormat> offers() {
     var m = new LinkedHashMap<String, DumpFormat>();

@@ -197,6 +197,16 @@ class BrowserIT {
   }
 
   @Test
+  void theVoidSendsABrowserToTheDatasetsPage() throws Exception {
+    var browser = f.get("/.well-known/void", "Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+    assertEquals(303, browser.statusCode());
+    assertEquals("/dataset", browser.headers().firstValue("Location").orElse(""));
+    var any = f.get("/.well-known/void", "Accept", "*/*");
+    assertEquals(200, any.statusCode());
+    assertTrue(any.headers().firstValue("Content-Type").orElse("").startsWith("text/turtle"), any.headers().toString());
+  }
+
+  @Test
   void aWorkWithoutATitleIsNamedByItsHeadline() throws Exception {
     assertTrue(page("/paper/arxiv/2010.88888").body().contains("<h1 lang=\"zh\">没有标题的论文</h1>"));
     assertTrue(page("/issue/" + PLANTED).body().contains("href=\"/paper/arxiv/2010.88888\" lang=\"zh\">没有标题的论文"));
