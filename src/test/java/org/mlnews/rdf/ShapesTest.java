@@ -64,6 +64,7 @@ class ShapesTest {
     });
     Set<String> expected = new TreeSet<>(Set.of(
         "2010.00554 arxivId",                       // "2010.554v2" is not an arXiv id
+        "2010.00554 -",                             // nor the one its IRI names
         "1 sectionKind",                           // ml:newspapers is not a section kind
         "2 sourceLine",                            // "104" is a string
         "2 headline",                              // entry without headline
