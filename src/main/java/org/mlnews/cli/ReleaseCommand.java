@@ -35,7 +35,7 @@ final class ReleaseCommand implements Callable<Integer> {
   String date;
 
   @Option(names = "--download-url", paramLabel = "URL",
-      description = "Where the release folders are published; the dumps are at URL/VERSION/FILE. Default: BASE/dumps/")
+      description = "Where the release folders are published; the dumps are at URL/VERSION/FILE. Default: BASE/releases/")
   String downloadUrl;
 
   @Option(names = "--endpoint", paramLabel = "URL",

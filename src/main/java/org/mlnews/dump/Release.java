@@ -41,7 +41,7 @@ import org.mlnews.store.Store;
  * for byte (gzip without file names or times).
  *
  * <pre>{@code
- * Release.Result r = Release.options().version("2020.12").downloadBase("https://example.org/dumps/")
+ * Release.Result r = Release.options().version("2020.12").downloadBase("https://example.org/releases/")
  *     .write(store, Describer.load(Path.of("ontology"), iris), Path.of("releases"));
  * }</pre>
  */
@@ -75,7 +75,7 @@ public final class Release {
     return this;
   }
 
-  /** Where the release folders will be downloaded from; default {@code BASE/dumps/}. */
+  /** Where the release folders will be downloaded from; default {@code BASE/releases/}, apart from the {@code BASE/dumps/} a server answers with its current dumps. */
   public Release downloadBase(String url) {
     this.downloadBase = url == null || url.endsWith("/") ? url : url + "/";
     return this;
@@ -114,7 +114,7 @@ public final class Release {
           : LocalDate.ofInstant(Instant.parse(modified.getLiteralLexicalForm()), ZoneOffset.UTC);
       String v = version != null ? version : day.toString();
       String base = describer.iris().base();
-      String downloads = (downloadBase != null ? downloadBase : base + "dumps/") + v + "/";
+      String downloads = (downloadBase != null ? downloadBase : base + "releases/") + v + "/";
       String sparql = endpoint != null ? endpoint : base + "mlnews/sparql";
       Path target = parent.resolve(v);
       if (Files.exists(target)) {

@@ -210,7 +210,7 @@ class DumpIT {
           java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))), line);
       if (!file.getFileName().toString().equals("void.ttl")) {
         // The description names the download, its size and checksum.
-        Node url = uri("https://mlnews.example.org/dumps/2020-12-05/" + file.getFileName());
+        Node url = uri("https://mlnews.example.org/releases/2020-12-05/" + file.getFileName());
         Node dist = d.find(Node.ANY, uri(DCAT + "downloadURL"), url).next().getSubject();
         assertEquals(Long.toString(Files.size(file)), object(d, dist, DCAT + "byteSize").getLiteralLexicalForm());
         Node checksum = object(d, dist, "http://spdx.org/rdf/terms#checksum");
