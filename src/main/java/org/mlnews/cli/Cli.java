@@ -59,9 +59,37 @@ public final class Cli {
     return FAILURE;
   }
 
-  /** Our exceptions carry a complete sentence (with file and line where there is one). */
-  private static String message(Throwable ex) {
-    return ex.getMessage() == null ? ex.toString() : ex.getMessage();
+  /**
+   * Our exceptions carry a complete sentence (with file and line where there is one). The JDK's
+   * file errors name only the file ("/tmp/x: /tmp/x"): the reason is added, in words.
+   */
+  static String message(Throwable ex) {
+    String m = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof java.nio.file.FileSystemException f) {
+        String why = why(f);
+        return m.contains(why) ? m : m + " (" + why + ")";
+      }
+    }
+    return m;
+  }
+
+  private static String why(java.nio.file.FileSystemException f) {
+    if (f.getReason() != null) {
+      return f.getReason();
+    }
+    if (f instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or folder";
+    } else if (f instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    } else if (f instanceof java.nio.file.FileAlreadyExistsException) {
+      return "it exists already, and is not a folder";
+    } else if (f instanceof java.nio.file.NotDirectoryException) {
+      return "not a folder";
+    } else if (f instanceof java.nio.file.DirectoryNotEmptyException) {
+      return "the folder is not empty";
+    }
+    return f.getClass().getSimpleName();
   }
 
   /** Bad usage found after parsing (an unknown query name, a format that does not fit). */

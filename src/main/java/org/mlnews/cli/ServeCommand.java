@@ -222,7 +222,7 @@ final class ServeCommand implements Callable<Integer> {
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       props.load(r);
     } catch (IOException e) {
-      throw new Cli.UsageException("cannot read config file " + file + ": " + e.getMessage());
+      throw new Cli.UsageException("cannot read config file " + Cli.message(e));
     }
     var parsed = spec.commandLine().getParseResult();
     for (String key : new TreeSet<>(props.stringPropertyNames())) {

@@ -173,6 +173,17 @@ class CliIT {
   }
 
   @Test
+  void fileErrorsSayWhy() throws Exception {
+    CliRun config = run("serve", "--config", tmp.resolve("no-such.conf").toString());
+    assertEquals(2, config.code());
+    assertTrue(config.err().contains("no-such.conf (no such file or folder)"), config.err());
+    Path file = Files.writeString(tmp.resolve("a-file"), "x");
+    CliRun dump = run("dump", "--store", store.toString(), "-o", file.resolve("x.nq").toString());
+    assertEquals(1, dump.code());
+    assertTrue(dump.err().contains("(it exists already, and is not a folder)"), dump.err());
+  }
+
+  @Test
   void aQueryOverItsTimeLimitSaysSo() {
     CliRun r = run("query", "--sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",
         "--timeout", "1", "--store", store.toString());
