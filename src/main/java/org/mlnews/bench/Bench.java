@@ -582,7 +582,12 @@ public final class Bench {
    * Each page in turn: {@code clients} threads request it over and over (as HTML, the way a
    * browser asks) for {@code pageTime}; per page: requests, errors, pages per second.
    */
+  /** The first failures of the last {@link #load}: page and status or exception. */
+  private final java.util.Queue<String> failures = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private static final int FAILURES_KEPT = 20;
+
   private List<BenchReport.PageResult> load(String baseUrl) {
+    failures.clear();
     HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
         .connectTimeout(Duration.ofSeconds(5)).build();
     var out = new ArrayList<BenchReport.PageResult>();
@@ -593,7 +598,7 @@ public final class Bench {
         var ok = new AtomicLong();
         var failed = new AtomicLong();
         for (int i = 0; i < Math.max(3, warmup / 4); i++) { // warm-up
-          request(http, uri, new AtomicLong(), new AtomicLong());
+          request(http, uri, new AtomicLong(), new AtomicLong(), page);
         }
         long started = System.nanoTime();
         long deadline = started + pageTime.toNanos();
@@ -601,7 +606,7 @@ public final class Bench {
         for (int c = 0; c < clients; c++) {
           futures.add(CompletableFuture.runAsync(() -> {
             while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
-              request(http, uri, ok, failed);
+              request(http, uri, ok, failed, page);
             }
           }, pool));
         }
@@ -615,16 +620,28 @@ public final class Bench {
     return out;
   }
 
-  private static void request(HttpClient http, URI uri, AtomicLong ok, AtomicLong failed) {
+  private void request(HttpClient http, URI uri, AtomicLong ok, AtomicLong failed, String page) {
     try {
       var resp = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
               .header("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8").GET().build(),
           HttpResponse.BodyHandlers.discarding());
-      (resp.statusCode() / 100 == 2 ? ok : failed).incrementAndGet();
+      if (resp.statusCode() / 100 == 2) {
+        ok.incrementAndGet();
+      } else {
+        failed.incrementAndGet();
+        failure(page, "HTTP " + resp.statusCode());
+      }
     } catch (IOException e) {
       failed.incrementAndGet();
+      failure(page, e.toString());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void failure(String page, String what) {
+    if (failures.size() < FAILURES_KEPT) {
+      failures.add("/" + page + ": " + what);
     }
   }
 
@@ -677,8 +694,11 @@ public final class Bench {
       if (errorLines > 0) {
         say(log, "  serve wrote errors:\n" + err.lines().limit(20).reduce("", (a, b) -> a + b + "\n"));
       }
+      if (!failures.isEmpty()) {
+        say(log, "  failed requests (the first " + failures.size() + "):\n  " + String.join("\n  ", failures));
+      }
       return new BenchReport.ServeResult("-Xmx" + serveHeap, startup, requests, errors, errorLines,
-          perSecond, rss, p.exitValue());
+          perSecond, rss, p.exitValue(), List.copyOf(failures));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);

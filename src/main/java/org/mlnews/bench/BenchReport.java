@@ -70,8 +70,9 @@ public record BenchReport(Machine machine, Settings settings, List<SizeResult> r
   public record PageResult(String path, long requests, long errors, double perSecond) {}
 
   /** {@code serve} in a child JVM with a small heap, under the pages load. */
+  /** {@code failures}: what the first failed requests got (a status, or the client's exception), by page. */
   public record ServeResult(String heap, double startupSeconds, long requests, long errors, long errorLogLines,
-      double perSecond, long peakRssBytes, int exitCode) {}
+      double perSecond, long peakRssBytes, int exitCode, List<String> failures) {}
 
   /**
    * @param triples   distinct triples of the union graph

@@ -139,13 +139,17 @@ public final class IssueMapper {
 
     private void entries() {
       int n = 0;
-      var keys = new java.util.HashMap<String, Integer>();
+      var used = new java.util.HashSet<String>();
       for (Entry e : issue.entries()) {
         ++n;
+        // Two entries presenting the same thing (or without a link and with the same headline):
+        // the second is KEY-2, unless another entry's own key is that already.
         String key = entryKey(e);
-        // Two entries presenting the same thing (or without a link and with the same headline).
-        int seen = keys.merge(key, 1, Integer::sum);
-        Node node = iris.entry(issue.slug(), seen == 1 ? key : key + "-" + seen);
+        String name = key;
+        for (int k = 2; !used.add(name); k++) {
+          name = key + "-" + k;
+        }
+        Node node = iris.entry(issue.slug(), name);
         emit(issueNode, HAS_ENTRY, node);
         emit(node, RDF_TYPE, ENTRY);
         emit(node, IN_ISSUE, issueNode);

@@ -159,6 +159,20 @@ class IssueMapperTest {
     assertEquals(mapper.iris().entry(issue.slug(), Iris.documentKey("https://a.example/new")), after.get(1));
   }
 
+  @Test
+  void aSecondEntryOfTheSameWorkIsNotNamedLikeAThird() throws Exception {
+    Issue issue = IssueJson.read(DIR.resolve("small-week.json"));
+    var e = issue.entries().get(0);
+    java.util.function.Function<String, org.mlnews.issue.Entry> about = id -> new org.mlnews.issue.Entry(
+        e.section(), e.sectionKind(), id, null, null, e.kind(), java.util.List.of(),
+        java.util.Map.of("openreview", java.util.List.of(id)), java.util.List.of(), java.util.List.of(), false, 1);
+    var names = entryNames(map(mapper, issue.withEntries(java.util.List.of(about.apply("abc"), about.apply("abc"),
+        about.apply("abc-2"))), null));
+    assertEquals(3, new java.util.HashSet<>(names.values()).size(), names.toString());
+    assertEquals(mapper.iris().entry(issue.slug(), "openreview-abc-2"), names.get(2));
+    assertEquals(mapper.iris().entry(issue.slug(), "openreview-abc-2-2"), names.get(3));
+  }
+
   /** Entry nodes by their ml:position. */
   private static java.util.Map<Integer, Node> entryNames(Graph g) {
     var out = new java.util.TreeMap<Integer, Node>();
