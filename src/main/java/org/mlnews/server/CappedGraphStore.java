@@ -8,7 +8,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Set;
 import org.apache.jena.atlas.iterator.Iter;
@@ -64,14 +63,9 @@ final class CappedGraphStore implements Filter {
       if (over) {
         String what = whole ? "The dataset has more than " + max + " quads"
             : (graph == null ? "The default graph" : "The graph <" + graph + ">") + " has more than " + max + " triples";
-        byte[] body = (what + ", more than this server sends in one response. Ask for one issue's graph"
-            + " (?graph=…), page through the data with SPARQL (LIMIT and OFFSET), or use a dump (mlnews dump).\n")
-            .getBytes(StandardCharsets.UTF_8);
-        var resp = (HttpServletResponse) response;
-        resp.setStatus(403);
-        resp.setContentType("text/plain; charset=utf-8");
-        resp.setContentLength(body.length);
-        resp.getOutputStream().write(body);
+        ReadOnlyServlet.text((HttpServletResponse) response, 403, what + ", more than this server sends in one"
+            + " response. Ask for one issue's graph (?graph=…), page through the data with SPARQL (LIMIT and"
+            + " OFFSET), or use a dump (mlnews dump).");
         return;
       }
     }

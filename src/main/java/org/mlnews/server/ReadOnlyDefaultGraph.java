@@ -8,7 +8,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFLanguages;
@@ -47,12 +46,7 @@ final class ReadOnlyDefaultGraph implements Filter {
     if (!READS.contains(req.getMethod()) && paths.contains(path) && isDefaultGraph(req)) {
       // Read what was sent (Guard bounds it), so that the connection can carry the next request.
       req.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-      byte[] body = (MESSAGE + "\n").getBytes(StandardCharsets.UTF_8);
-      var resp = (HttpServletResponse) response;
-      resp.setStatus(400);
-      resp.setContentType("text/plain; charset=utf-8");
-      resp.setContentLength(body.length);
-      resp.getOutputStream().write(body);
+      ReadOnlyServlet.text((HttpServletResponse) response, 400, MESSAGE);
       return;
     }
     chain.doFilter(request, response);
