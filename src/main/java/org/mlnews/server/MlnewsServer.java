@@ -160,7 +160,7 @@ public final class MlnewsServer {
         .enableStats(true)
         .addServlet("/queries/*", new NamedQueryServlet(queries, issueBinder, store.datasetGraph(), timeout, maxRows))
         .addServlet(VoidServlet.PATH, new VoidServlet(store, describer, DATASET,
-            browser ? new org.mlnews.server.pages.LocalPaths(iris).toLocal(iris.dataset().getURI()) : null))
+            browser ? org.mlnews.server.pages.LocalPaths.DATASET : null))
         .addServlet(DumpServlet.PATH + "/*", new DumpServlet(store))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
         .addServlet("/$/server", new ActionServerStatus());

@@ -19,6 +19,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
@@ -115,6 +117,9 @@ public final class Browser implements Filter {
     this.queryPages = queries;
   }
 
+  /** A paper's path whose identifier has a '/' left unencoded (DOIs, old-style arXiv ids). */
+  private static final Pattern SPLIT_ID = Pattern.compile("(/paper/[a-z]+/)([^/]+/.+)");
+
   /** What the page cache may hold: hundreds of pages (a topic's at 10,000 issues is about 40 KB). */
   private static final long CACHE_BYTES = 32L << 20;
 
@@ -130,7 +135,14 @@ public final class Browser implements Filter {
       if (path.equals("/") || path.isEmpty()) {
         if (!read) {
           notAllowed(resp);
+        } else if (Format.negotiate(req.getHeader("Accept")).filter(f -> f != Format.HTML).isPresent()) {
+          // The home page is the dataset's landing page: an RDF client is sent to the dataset,
+          // whose IRI answers with its VoID/DCAT description in the format asked for.
+          Conneg.varyOnAccept(resp);
+          resp.setStatus(303);
+          resp.setHeader("Location", req.getContextPath() + LocalPaths.DATASET);
         } else {
+          Conneg.varyOnAccept(resp);
           send(req, resp, 200, cached("/", () -> render(Txn.calculateRead(dsg, () -> pages().home()))));
         }
       } else if (path.equals("/search")) {
@@ -213,6 +225,14 @@ public final class Browser implements Filter {
     String path = LocalPaths.canonical(rawPath);
     if (path == null) {
       text(resp, 400, "Bad request: the path does not decode as UTF-8.");
+      return;
+    }
+    Matcher split = SPLIT_ID.matcher(path);
+    if (split.matches()) {
+      // "/paper/doi/10.1101/2020.06.16.154542", a DOI written as it is: the paper's IRI holds it
+      // in one segment, its '/' encoded.
+      resp.setStatus(301);
+      resp.setHeader("Location", req.getContextPath() + split.group(1) + split.group(2).replace("/", "%2F"));
       return;
     }
     String requested = req.getParameter("format");

@@ -22,6 +22,8 @@ public final class LocalPaths {
   public static final String ONTOLOGY = Vocab.ML.substring(0, Vocab.ML.length() - 1);
   /** Where the server answers with the dataset's VoID/DCAT description (RFC 8615's well-known URI for VoID). */
   public static final String VOID = "/.well-known/void";
+  /** The dataset's own path ({@link Iris#dataset()}): the home page as RDF, its page as HTML. */
+  public static final String DATASET = "/dataset";
 
   private final Iris iris;
 

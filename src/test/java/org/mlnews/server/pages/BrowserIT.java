@@ -207,6 +207,23 @@ class BrowserIT {
   }
 
   @Test
+  void theHomePageSendsAnRdfClientToTheDataset() throws Exception {
+    var turtle = f.get("/", "Accept", "text/turtle");
+    assertEquals(303, turtle.statusCode());
+    assertEquals("/dataset", turtle.headers().firstValue("Location").orElse(""));
+    assertEquals(200, f.get("/", "Accept", "text/html,*/*;q=0.8").statusCode());
+    assertEquals(200, f.get("/").statusCode());
+  }
+
+  @Test
+  void aDoiWrittenWithItsSlashIsRedirectedToThePapersPath() throws Exception {
+    var r = f.get("/paper/doi/10.1109/cvpr42600.2020.00813");
+    assertEquals(301, r.statusCode());
+    assertEquals("/paper/doi/10.1109%2Fcvpr42600.2020.00813", r.headers().firstValue("Location").orElse(""));
+    assertEquals(200, f.get(r.headers().firstValue("Location").orElseThrow()).statusCode());
+  }
+
+  @Test
   void aWorkWithoutATitleIsNamedByItsHeadline() throws Exception {
     assertTrue(page("/paper/arxiv/2010.88888").body().contains("<h1 lang=\"zh\">没有标题的论文</h1>"));
     assertTrue(page("/issue/" + PLANTED).body().contains("href=\"/paper/arxiv/2010.88888\" lang=\"zh\">没有标题的论文"));
