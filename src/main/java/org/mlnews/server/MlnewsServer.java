@@ -147,6 +147,7 @@ public final class MlnewsServer {
     }
 
     ParamBinder issueBinder = binder.withIssues(ParamBinder.issuesIn(store.datasetGraph()));
+    String cors = corsSettings();
     FusekiServer.Builder fb = FusekiServer.create()
         .port(requestedPort)
         // Every SPARQL query goes through the row cap; every graph sent whole, through the same cap.
@@ -154,7 +155,7 @@ public final class MlnewsServer {
         .addFilter("/*", new CappedGraphStore(dsg, DATASET, maxRows))
         .addFilter("/*", new ReadOnlyDefaultGraph(DATASET))
         .add(DATASET, data.build())
-        .enableCors(true, null)
+        .enableCors(true, cors)
         .enablePing(true)
         .enableMetrics(true)
         .enableStats(true)
@@ -164,6 +165,7 @@ public final class MlnewsServer {
         .addServlet(DumpServlet.PATH + "/*", new DumpServlet(store))
         // The UI lists datasets from /$/server: a read-only description, unlike /$/datasets.
         .addServlet("/$/server", new ActionServerStatus());
+    deleteQuietly(cors); // read by enableCors already
     if (allowUpdate) {
       fb.passwordFile(passwordFile.toString()).auth(AuthScheme.BASIC).realm("mlnews");
     }
@@ -302,6 +304,41 @@ public final class MlnewsServer {
         // as it is; Fuseki answers that with 400 and its message.
         throw new org.apache.jena.query.QueryParseException(ReadOnlyDefaultGraph.MESSAGE, -1, -1);
       }
+    }
+  }
+
+  /**
+   * Fuseki's CORS filter as it is by default, but without credentials and with the headers a
+   * linked-data client reads exposed. By default it answers any origin with
+   * {@code Access-Control-Allow-Credentials: true}, which lets any site's script send the browser's
+   * saved login along and read the answer. Fuseki takes the settings only from a file, which it
+   * reads at once: written here and removed after ({@link #deleteQuietly}).
+   */
+  private static String corsSettings() {
+    var props = new java.util.Properties();
+    props.setProperty("allowedOrigins", "*");
+    props.setProperty("allowedMethods", "GET,POST,DELETE,PUT,HEAD,OPTIONS,PATCH");
+    props.setProperty("allowedHeaders", "X-Requested-With,Content-Type,Accept,Origin,Last-Modified,Authorization");
+    props.setProperty("exposedHeaders", "Cache-Control,Content-Language,Content-Length,Content-Type,Expires,"
+        + "Last-Modified,Pragma,ETag,Link,Location,Content-Location," + CappedQueryService.ROW_LIMIT_HEADER);
+    props.setProperty("allowCredentials", "false");
+    props.setProperty("chainPreflight", "false");
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("mlnews-cors", ".properties");
+      try (var out = java.nio.file.Files.newOutputStream(file)) {
+        props.store(out, null);
+      }
+      return file.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write the CORS settings", e);
+    }
+  }
+
+  private static void deleteQuietly(String file) {
+    try {
+      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(file));
+    } catch (java.io.IOException e) {
+      LOG.debug("cannot delete {}: {}", file, e.toString());
     }
   }
 

@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.query.ResultSet;
 import org.apache.jena.riot.Lang;
@@ -243,6 +244,12 @@ class ServerIT {
         preflight.headers().toString());
     var named = get(base + "queries/issue-titles", "Origin", origin);
     assertNotNull(named.headers().firstValue("Access-Control-Allow-Origin").orElse(null), "named queries too");
+    // No site's script may send the browser's saved login along; a client may read the row cap.
+    for (var h : List.of(r.headers(), preflight.headers(), named.headers())) {
+      assertTrue(h.firstValue("Access-Control-Allow-Credentials").isEmpty(), h.toString());
+    }
+    assertTrue(r.headers().firstValue("Access-Control-Expose-Headers").orElse("")
+        .contains(CappedQueryService.ROW_LIMIT_HEADER), r.headers().toString());
   }
 
   @Test
