@@ -29,7 +29,8 @@ class GoldenTest {
         new String[] {"week48-2020", "data/akiras-ml-news-week48-2020-150accbf126e.md"},
         new String[] {"en-week41-2020", "src/test/resources/golden/en-week41-2020.md"},
         new String[] {"en-october-2020", "src/test/resources/golden/en-october-2020.md"},
-        new String[] {"en-issue-18", "src/test/resources/golden/en-issue-18.md"});
+        new String[] {"en-issue-18", "src/test/resources/golden/en-issue-18.md"},
+        new String[] {"en-issue-29", "src/test/resources/golden/en-issue-29.md"});
   }
 
   @ParameterizedTest(name = "{0}")

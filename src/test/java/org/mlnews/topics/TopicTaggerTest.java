@@ -42,6 +42,17 @@ class TopicTaggerTest {
   }
 
   @Test
+  void englishTextFindsWhatItsTranslationFinds() {
+    // Labels the Chinese side had (医院, 跟踪器, 性别偏见...) and English lacked.
+    assertTrue(TAGGER.tag("A hospital shortened the time to diagnosis").contains("Healthcare"));
+    assertTrue(TAGGER.tag("a model that flags urgent X-rays").contains("MedicalImaging"));
+    assertTrue(TAGGER.tag("adversarial perturbations that fool a tracker").containsAll(
+        List.of("AdversarialAttack", "ObjectTracking")));
+    assertTrue(TAGGER.tag("gender bias in word embeddings").contains("Fairness"));
+    assertEquals(List.of(), TAGGER.tag("a bias term in every layer"));
+  }
+
+  @Test
   void suffixLabelCatchesVariantsButNotWords() {
     assertEquals(List.of("GAN"), TAGGER.tag("ExGANs can generate rare samples"));
     assertEquals(List.of("GAN"), TAGGER.tag("与 ACGAN 等相比"));
