@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -98,15 +97,7 @@ public final class DumpServlet extends ReadOnlyServlet {
     }
     boolean gzip = name.endsWith(".gz");
     Dump dump = dump(name, format.get(), gzip);
-    FileChannel channel;
-    try {
-      channel = FileChannel.open(dump.file());
-    } catch (NoSuchFileException gone) {
-      // A newer state of the store replaced this one's dumps between finding and opening it.
-      dump = dump(name, format.get(), gzip);
-      channel = FileChannel.open(dump.file());
-    }
-    try (FileChannel open = channel) {
+    try (FileChannel open = dump.channel()) {
       if (dump.version() != null) {
         String etag = "\"" + dump.version() + "\"";
         resp.setHeader("ETag", etag);
@@ -144,14 +135,20 @@ public final class DumpServlet extends ReadOnlyServlet {
   }
 
   /**
-   * A dump's file and the version of the store it holds (the first 16 hex digits of the store's
-   * signature), or a null version for a file written while the store changed: sent once, then
-   * deleted, and with no {@code ETag}, since it holds no one state of the store for certain.
+   * A dump's file, opened, and the version of the store it holds (the first 16 hex digits of the
+   * store's signature), or a null version for a file written while the store changed: sent once,
+   * then deleted, and with no {@code ETag}, since it holds no one state of the store for certain.
    */
-  private record Dump(Path file, String version) {}
+  private record Dump(Path file, String version, FileChannel channel) {}
 
   /** One lock per dump file name: a dump on disk is served while another is being written. */
   private final transient ConcurrentHashMap<String, Object> writing = new ConcurrentHashMap<>();
+  /**
+   * Held while a version's folder is made, filled, pruned of the others, or a file in it opened:
+   * a dump is open before any request can delete its folder (an open file stays readable), and no
+   * request prunes the folder another is moving its dump into.
+   */
+  private final transient Object versions = new Object();
 
   /**
    * The dump {@code name} of the store as it is: the file on disk while the store is unchanged,
@@ -162,12 +159,14 @@ public final class DumpServlet extends ReadOnlyServlet {
     Store.Signature before = settledSignature();
     String version = before.digest().substring(0, 16);
     Path file = cache.resolve(version).resolve(name);
-    if (Files.isRegularFile(file)) {
-      return new Dump(file, version);
+    Dump ready = opened(file, version);
+    if (ready != null) {
+      return ready;
     }
     synchronized (writing.computeIfAbsent(name, k -> new Object())) {
-      if (Files.isRegularFile(file)) {
-        return new Dump(file, version);
+      ready = opened(file, version);
+      if (ready != null) {
+        return ready;
       }
       Files.createDirectories(cache);
       Path part = Files.createTempFile(cache, name, ".part");
@@ -175,8 +174,8 @@ public final class DumpServlet extends ReadOnlyServlet {
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(part), 1 << 16)) {
         if (gzip) {
           Dump plain = dump(name.substring(0, name.length() - ".gz".length()), format, false);
-          try (var z = new GZIPOutputStream(out, 1 << 16)) {
-            Files.copy(plain.file(), z);
+          try (var z = new GZIPOutputStream(out, 1 << 16); FileChannel in = plain.channel()) {
+            Channels.newInputStream(in).transferTo(z);
           } finally {
             if (plain.version() == null) {
               Files.deleteIfExists(plain.file());
@@ -191,17 +190,27 @@ public final class DumpServlet extends ReadOnlyServlet {
       }
       LOG.info("dump {} written in {} ms ({} bytes)", name, (System.nanoTime() - start) / 1_000_000, Files.size(part));
       if (!before.equals(store.signature())) {
-        return new Dump(part, null);
+        return new Dump(part, null, FileChannel.open(part));
       }
-      Files.createDirectories(file.getParent());
-      Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      // Dumps of earlier states of the store are of no more use (one being sent stays readable).
-      try (Stream<Path> dirs = Files.list(cache)) {
-        for (Path old : dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().equals(version)).toList()) {
-          deleteTree(old);
+      synchronized (versions) {
+        Files.createDirectories(file.getParent());
+        Files.move(part, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Dump dump = new Dump(file, version, FileChannel.open(file));
+        // Dumps of other states of the store are of no more use (one being sent stays readable).
+        try (Stream<Path> dirs = Files.list(cache)) {
+          for (Path old : dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().equals(version)).toList()) {
+            deleteTree(old);
+          }
         }
+        return dump;
       }
-      return new Dump(file, version);
+    }
+  }
+
+  /** The dump at {@code file}, opened, or null when there is none. */
+  private Dump opened(Path file, String version) throws IOException {
+    synchronized (versions) {
+      return Files.isRegularFile(file) ? new Dump(file, version, FileChannel.open(file)) : null;
     }
   }
 
