@@ -45,6 +45,12 @@ final class EntryBuilder {
    */
   private static final Pattern CARD_PAGE_TITLE = Pattern.compile(
       "^[\\[【]?\\s*([^|｜\\[\\]【】]{2,200}?)\\s*[|｜]\\s*([A-Za-z][A-Za-z0-9 .]{1,30}?)\\s*[\\]】]?$");
+  /**
+   * "…——silicon angle", "… - TechHQ", "…| Lambda": a linked page's title, with its site's name
+   * after a dash or a bar, as a card gives it.
+   */
+  private static final Pattern SITE_SUFFIX = Pattern.compile(
+      "^(.{8,}?)\\s*(?:——|—|–|\\s?-\\s|[|｜])\\s*([A-Za-z][A-Za-z0-9 .]{2,30})$");
   /** A sentence end followed by another sentence: running text, not a title. */
   private static final Pattern SENTENCE_BREAK = Pattern.compile(".*[.!?]\\s+[A-Z].*");
 
@@ -411,6 +417,21 @@ final class EntryBuilder {
     return title;
   }
 
+  /** The title without a site's name after it, when that name is the host of one of the links. */
+  private String withoutSiteName(String t) {
+    Matcher m = t == null ? null : SITE_SUFFIX.matcher(t);
+    if (m == null || !m.matches()) {
+      return t;
+    }
+    String site = m.group(2).replaceAll("[ .]", "").toLowerCase(java.util.Locale.ROOT);
+    for (String url : links.keySet()) {
+      if (Links.host(url).replace(".", "").contains(site)) {
+        return m.group(1);
+      }
+    }
+    return t;
+  }
+
   Entry build() {
     var linkList = new ArrayList<Link>();
     links.forEach((u, t) -> linkList.add(new Link(u, t)));
@@ -436,7 +457,7 @@ final class EntryBuilder {
     if (sum != null && sum.isEmpty()) {
       sum = null;
     }
-    return new Entry(section, sectionKind, h, title, sum, kind, linkList, ids.asMap(), images,
+    return new Entry(section, sectionKind, h, withoutSiteName(title), sum, kind, linkList, ids.asMap(), images,
         List.of(), editorsPick, line);
   }
 }

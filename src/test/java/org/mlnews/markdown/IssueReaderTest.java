@@ -176,6 +176,28 @@ class IssueReaderTest {
   }
 
   @Test
+  void theSitesNameAfterATitleGoesWhenItIsTheLinksHost() throws SourceException {
+    Entry e = only("""
+        # 2.机器学习技术相关文章
+
+        [**万亿参数的模型**](https://siliconangle.com/2020/09/10/microsoft-deepspeed/)
+
+        【微软人工智能工具支持具有万亿参数的“极大”模型——silicon angle】
+        微软发布了 DeepSpeed 的新版本。
+        """);
+    assertEquals("微软人工智能工具支持具有万亿参数的“极大”模型", e.title());
+    Entry other = only("""
+        # 2.机器学习技术相关文章
+
+        [**一个故事**](https://example.com/story)
+
+        【机器学习的一个故事 - Part Two】
+        一个故事。
+        """);
+    assertEquals("机器学习的一个故事 - Part Two", other.title());
+  }
+
+  @Test
   void aLinkCardsPageTitleIsTheTitle() throws SourceException {
     // The card is gone; its page title stays, with the site's name after a bar.
     Entry e = only("""
