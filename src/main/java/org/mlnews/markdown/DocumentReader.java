@@ -65,6 +65,8 @@ final class DocumentReader {
   /** "第 47 周", "week 47": a week by its number alone. */
   private static final Pattern WEEK_NUMBER = Pattern.compile("(?i)(?:第\\s*(\\d{1,2})\\s*周|week\\s*(\\d{1,2}))");
   /** "arxiv.org相同": a domain, then words the translation moved behind it (group 3). */
+  /** "headline—mathai-iclr . github . io", "headline—": one em dash, then a domain or nothing. */
+  private static final Pattern SINGLE_DASH_TAIL = Pattern.compile("^(.*?[^—])\\s*—(?!—)\\s*([^—]*)$");
   private static final Pattern DOMAIN_THEN_WORDS =
       Pattern.compile("^【?([a-zA-Z0-9-]+( ?\\. ?[a-zA-Z0-9-]+)+)】?\\s*(.*)$");
   // Section titles by kind, in either language (matched against the cleaned, lower-cased title).
@@ -443,6 +445,11 @@ final class DocumentReader {
     }
     if (all.length() > 160) {
       return null;
+    }
+    // A single "—" before the domain, or left at the end where the domain's link lost its text.
+    Matcher single = SINGLE_DASH_TAIL.matcher(all);
+    if (single.matches() && (single.group(2).isBlank() || Links.isDomainLike(single.group(2)))) {
+      all = single.group(1);
     }
     // Drop the "—— domain" the newsletter puts after the headline link.
     var parts = new ArrayList<String>();

@@ -264,6 +264,20 @@ class IssueReaderTest {
   }
 
   @Test
+  void aSingleDashBeforeTheDomainIsNotPartOfTheHeadline() throws SourceException {
+    for (String tail : List.of("**—**[**mathai-iclr . github . io**](https://mathai-iclr.github.io/p.pdf)", "**—**")) {
+      Entry e = only("""
+          # 1.本周特稿/新闻
+
+          [**一段时间后，神经网络突然泛化。**](https://mathai-iclr.github.io/p.pdf)%s
+
+          他们发现数据集越小，优化时间越长。
+          """.formatted(tail));
+      assertEquals("一段时间后，神经网络突然泛化。", e.heading(), tail);
+    }
+  }
+
+  @Test
   void arxivIdPrefixInSquareBrackets() throws SourceException {
     Entry e = only("""
         # 3.报纸
