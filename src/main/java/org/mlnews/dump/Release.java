@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeMap;
@@ -24,6 +23,7 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.sparql.exec.QueryExec;
+import org.mlnews.FileTrees;
 import org.mlnews.rdf.Vocab;
 import org.mlnews.store.Store;
 
@@ -123,7 +123,7 @@ public final class Release {
       }
       Path work = parent.resolve("." + v + ".partial");
       try {
-        deleteTree(work);
+        FileTrees.delete(work);
         Files.createDirectories(work);
         var distributions = new ArrayList<Describer.Distribution>();
         var sums = new TreeMap<String, String>();
@@ -176,20 +176,9 @@ public final class Release {
 
   private static void deleteQuietly(Path dir) {
     try {
-      deleteTree(dir);
+      FileTrees.delete(dir);
     } catch (IOException e) {
       // a leftover hidden folder; the next release removes it
-    }
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
     }
   }
 }

@@ -199,7 +199,7 @@ public final class DumpServlet extends ReadOnlyServlet {
         // Dumps of other states of the store are of no more use (one being sent stays readable).
         try (Stream<Path> dirs = Files.list(cache)) {
           for (Path old : dirs.filter(d -> Files.isDirectory(d) && !d.getFileName().toString().equals(version)).toList()) {
-            deleteTree(old);
+            org.mlnews.FileTrees.delete(old);
           }
         }
         return dump;
@@ -227,16 +227,6 @@ public final class DumpServlet extends ReadOnlyServlet {
       s = store.signature();
     }
     return s;
-  }
-
-  private static void deleteTree(Path dir) throws IOException {
-    try (Stream<Path> files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
-    } catch (UncheckedIOException e) {
-      throw e.getCause();
-    }
   }
 
   private void list(HttpServletRequest req, HttpServletResponse resp) throws IOException {

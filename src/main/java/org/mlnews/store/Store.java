@@ -79,21 +79,10 @@ public final class Store implements AutoCloseable {
   private static void emptyInterrupted(Path dir) throws java.io.IOException {
     try (var entries = Files.list(dir)) {
       for (Path p : entries.filter(p -> !p.getFileName().toString().equals(BULK_MARKER)).toList()) {
-        deleteTree(p);
+        org.mlnews.FileTrees.delete(p);
       }
     }
     Files.delete(dir.resolve(BULK_MARKER));
-  }
-
-  private static void deleteTree(Path p) throws java.io.IOException {
-    if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      try (var children = Files.list(p)) {
-        for (Path c : children.toList()) {
-          deleteTree(c);
-        }
-      }
-    }
-    Files.delete(p);
   }
 
   private static boolean causedBy(Throwable t, Class<? extends Throwable> type) {
