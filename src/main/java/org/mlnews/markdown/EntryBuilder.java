@@ -307,13 +307,13 @@ final class EntryBuilder {
     if (!m.matches()) {
       return null;
     }
-    String site = m.group(2).replace(" ", "").toLowerCase(java.util.Locale.ROOT);
-    for (String url : links.keySet()) {
-      if (Links.host(url).contains(site)) {
-        return m.group(1);
-      }
-    }
-    return null;
+    return namesALinksHost(m.group(2)) ? m.group(1) : null;
+  }
+
+  /** Whether a site's name, as a card gives it ("silicon angle", "OpenReview"), is in the host of one of the links. */
+  private boolean namesALinksHost(String site) {
+    String name = site.replaceAll("[ .]", "").toLowerCase(java.util.Locale.ROOT);
+    return links.keySet().stream().anyMatch(url -> Links.host(url).replace(".", "").contains(name));
   }
 
   /** The one worded link to a paper's page that makes up the whole line, else null. */
@@ -420,16 +420,7 @@ final class EntryBuilder {
   /** The title without a site's name after it, when that name is the host of one of the links. */
   private String withoutSiteName(String t) {
     Matcher m = t == null ? null : SITE_SUFFIX.matcher(t);
-    if (m == null || !m.matches()) {
-      return t;
-    }
-    String site = m.group(2).replaceAll("[ .]", "").toLowerCase(java.util.Locale.ROOT);
-    for (String url : links.keySet()) {
-      if (Links.host(url).replace(".", "").contains(site)) {
-        return m.group(1);
-      }
-    }
-    return t;
+    return m != null && m.matches() && namesALinksHost(m.group(2)) ? m.group(1) : t;
   }
 
   Entry build() {
