@@ -46,6 +46,7 @@ import org.mlnews.markdown.IssueReader;
 import org.mlnews.rdf.Iris;
 import org.mlnews.rdf.IssueMapper;
 import org.mlnews.rdf.Provenance;
+import org.mlnews.rdf.TrendMapper;
 import org.mlnews.rdf.RdfFiles;
 import org.mlnews.rdf.Vocab;
 import org.mlnews.store.Store;
@@ -89,6 +90,7 @@ public final class Builder {
   private final TopicScheme topics;
   private final Extractor extractor;
   private final IssueMapper mapper;
+  private final TrendMapper trends;
   private final String fingerprint;
   private final Clock clock;
   /** The ontology folder's files stored as graphs, by file name: the ontology, the topic scheme. */
@@ -112,6 +114,7 @@ public final class Builder {
     this.topics = TopicScheme.load(topicsFile);
     this.extractor = new Extractor(IssueReader.create(), topics.tagger());
     this.mapper = new IssueMapper(iris);
+    this.trends = new TrendMapper(iris, topics);
     var graphs = new LinkedHashMap<String, Node>();
     graphs.put("mlnews.ttl", iris.ontologyGraph());
     graphs.put("topics.ttl", iris.topicsGraph());
@@ -174,9 +177,11 @@ public final class Builder {
 
   /**
    * One graph ready to write: its name and content, and for an issue its slug and issue (for the
-   * report), or the error that kept it from being mapped.
+   * report) and its tally for the trend statistics (null when it has no week), or the error that
+   * kept it from being mapped.
    */
-  private record Rendered(Node name, String slug, Issue issue, Graph graph, SourceException error) {}
+  private record Rendered(Node name, String slug, Issue issue, Graph graph, TrendMapper.Tally tally,
+      SourceException error) {}
 
   /**
    * Files read, or graphs rendered, ahead of the one being stored: enough to keep every core busy,
@@ -329,8 +334,13 @@ public final class Builder {
     var log = ChangeLog.of(store.dir());
     var entry = new ChangeLog.Entry[1];
     record Loadable(Rendered rendered, PatchBody.Block patch) {}
+    var years = new HashMap<Integer, TrendMapper.Tally>();
     try (PatchBody body = log.openBody()) {
       store.bulkLoad(stream -> {
+        java.util.function.BiConsumer<Rendered, PatchBody.Block> load = (r, patch) -> {
+          r.graph().find().forEachRemaining(t -> stream.quad(Quad.create(r.name(), t)));
+          body.write(patch);
+        };
         InOrder.map(List.copyOf(units.values()), unit -> {
           Rendered r = unit.get();
           return new Loadable(r, r.error() != null ? null
@@ -338,11 +348,22 @@ public final class Builder {
         }, l -> {
           Rendered r = l.rendered();
           if (r.error() == null) {
-            r.graph().find().forEachRemaining(t -> stream.quad(Quad.create(r.name(), t)));
-            body.write(l.patch());
+            load.accept(r, l.patch());
+            if (r.tally() != null) {
+              years.merge(r.tally().weekYear(), r.tally(), TrendMapper.Tally::plus);
+            }
           }
           written.accept(r);
         }, AHEAD);
+        // The trend graphs come after every other graph in a patch's order (graph/trend/ sorts
+        // after graph/topics), so they are written last, once every issue has been counted.
+        var trendGraphs = new TreeMap<Node, Graph>(PatchBody.GRAPH_ORDER);
+        years.values().forEach(y -> trendGraphs.put(iris.trendGraph(y.weekYear()), trendGraph(y)));
+        if (!trendGraphs.isEmpty() && PatchBody.GRAPH_ORDER.compare(units.lastKey(), trendGraphs.firstKey()) >= 0) {
+          throw new IllegalStateException(trendGraphs.firstKey() + " sorts before " + units.lastKey());
+        }
+        trendGraphs.forEach((name, g) -> load.accept(new Rendered(name, null, null, g, null, null),
+            PatchBody.Block.of(name, true, g.find().toList())));
         body.finish();
       }, () -> {
         if (!body.isEmpty()) {
@@ -376,9 +397,11 @@ public final class Builder {
             replaceIfDifferent(store, parsedFile(name, file), changes);
           }
         });
+        var tallies = new HashMap<String, TrendMapper.Tally>(); // of the issues written, null without a week
         InOrder.map(List.copyOf(plan.parsed().keySet()), slug -> render(plan, slug), r -> {
           if (r.error() == null) {
             store.replaceGraph(r.name(), r.graph(), changes);
+            tallies.put(r.slug(), r.tally());
           }
           written.accept(r);
         }, AHEAD);
@@ -388,6 +411,7 @@ public final class Builder {
             removed.add(slug);
           }
         }
+        recount(store, stored, tallies, removed, changes);
         // Written before the commit and published after it: a process killed in between leaves
         // it pending, and the next build's ChangeLog.recover finds out from the store which it was.
         if (!changes.isEmpty()) {
@@ -401,6 +425,58 @@ public final class Builder {
       throw e;
     }
     return pending[0] == null ? null : pending[0].publish();
+  }
+
+  /**
+   * Counts again the trend statistics of every week-year that an issue written or removed by this
+   * build belonged to, before or after: from the tallies of the issues just written and the graphs
+   * of the year's other issues as the store holds them. Call inside the build's write transaction.
+   */
+  private void recount(Store store, Map<String, Stored> stored, Map<String, TrendMapper.Tally> written,
+      List<String> removed, ChangeSet changes) {
+    var yearOf = new TreeMap<String, Integer>(); // every issue's week-year once this build commits
+    stored.forEach((slug, s) -> {
+      WeekRef week = s.declaredWeek() != null ? s.declaredWeek() : s.inferredWeek();
+      if (week != null) {
+        yearOf.put(slug, week.year());
+      }
+    });
+    var affected = new TreeSet<Integer>();
+    written.forEach((slug, tally) -> {
+      Integer before = tally == null ? yearOf.remove(slug) : yearOf.put(slug, tally.weekYear());
+      if (before != null) {
+        affected.add(before);
+      }
+      if (tally != null) {
+        affected.add(tally.weekYear());
+      }
+    });
+    removed.forEach(slug -> {
+      Integer before = yearOf.remove(slug);
+      if (before != null) {
+        affected.add(before);
+      }
+    });
+    for (int year : affected) {
+      TrendMapper.Tally sum = null;
+      for (var e : yearOf.entrySet()) {
+        if (e.getValue() != year) {
+          continue;
+        }
+        String slug = e.getKey();
+        Node graph = iris.issueGraph(slug);
+        TrendMapper.Tally t = written.containsKey(slug) ? written.get(slug)
+            : trends.tally(graph, iris.issue(slug), store.datasetGraph().getGraph(graph)).orElse(null);
+        if (t != null) {
+          sum = sum == null ? t : sum.plus(t);
+        }
+      }
+      if (sum == null) {
+        store.removeGraph(iris.trendGraph(year), changes);
+      } else {
+        store.replaceGraph(iris.trendGraph(year), trendGraph(sum), changes);
+      }
+    }
   }
 
   /**
@@ -423,16 +499,23 @@ public final class Builder {
       var prov = new Provenance(source.getFileName().toString(),
           plan.hashes().get(slug), Version.EXTRACTOR, plan.now());
       mapper.map(issue, prov, plan.inferred().get(slug), StreamRDFLib.graph(g));
-      return new Rendered(name, slug, issue, g, null);
+      return new Rendered(name, slug, issue, g, trends.tally(name, iris.issue(slug), g).orElse(null), null);
     } catch (RuntimeException ex) {
-      return new Rendered(name, slug, issue, null, new SourceException(source, 0, 0,
+      return new Rendered(name, slug, issue, null, null, new SourceException(source, 0, 0,
           "cannot be stored as RDF (a bug in mlnews; please report it): " + ex, ex));
     }
   }
 
+  /** A week-year's trend graph, from the tally of its issues. */
+  private Graph trendGraph(TrendMapper.Tally year) {
+    Graph g = GraphFactory.createDefaultGraph();
+    trends.map(year, StreamRDFLib.graph(g));
+    return g;
+  }
+
   /** The ontology's or the topic scheme's graph, from its file in the ontology folder. */
   private Rendered parsedFile(Node name, String file) {
-    return new Rendered(name, null, null, RdfFiles.read(ontologyDir.resolve(file)), null);
+    return new Rendered(name, null, null, RdfFiles.read(ontologyDir.resolve(file)), null, null);
   }
 
   /**

@@ -54,10 +54,12 @@ final class ChangesCommand implements Callable<Integer> {
     return Cli.OK;
   }
 
-  /** An issue graph by its slug, the ontology and topic graphs by those words. */
+  /** An issue graph by its slug, a trend graph as trend/YEAR, the ontology and topic graphs by those words. */
   static String shortName(String graph, Iris iris) {
     if (graph.startsWith(iris.issueGraphPrefix())) {
       return graph.substring(iris.issueGraphPrefix().length());
+    } else if (graph.startsWith(iris.trendGraphPrefix())) {
+      return "trend/" + graph.substring(iris.trendGraphPrefix().length());
     } else if (graph.equals(iris.ontologyGraph().getURI())) {
       return "ontology";
     } else if (graph.equals(iris.topicsGraph().getURI())) {

@@ -226,6 +226,7 @@ public final class Publisher {
           }
         }
         names.addAll(store.graphNames(iris.issueGraphPrefix()));
+        names.addAll(store.graphNames(iris.trendGraphPrefix()));
         counts[0] = names.size();
         var present = new java.util.HashSet<String>();
         for (Node g : names) {
@@ -350,7 +351,8 @@ public final class Publisher {
   }
 
   private static boolean isOurs(String iri, Iris iris) {
-    return iri.startsWith(iris.issueGraphPrefix()) || iri.equals(iris.ontologyGraph().getURI())
+    return iri.startsWith(iris.issueGraphPrefix()) || iri.startsWith(iris.trendGraphPrefix())
+        || iri.equals(iris.ontologyGraph().getURI())
         || iri.equals(iris.topicsGraph().getURI());
   }
 

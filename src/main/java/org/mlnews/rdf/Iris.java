@@ -187,6 +187,26 @@ public final class Iris {
     return base + "graph/issue/";
   }
 
+  /** The graph of a week-year's trend statistics ({@link TrendMapper}). */
+  public Node trendGraph(int weekYear) {
+    return mint("graph/trend/" + weekYear);
+  }
+
+  /** Prefix shared by all trend graphs, to list them. */
+  public String trendGraphPrefix() {
+    return base + "graph/trend/";
+  }
+
+  /** The observation of a week-year's issues and entries. */
+  public Node yearTotals(int weekYear) {
+    return mint("trend/" + weekYear);
+  }
+
+  /** The observation of a topic's mentions in a week-year, by the topic's key. */
+  public Node topicMentions(int weekYear, String topicKey) {
+    return mint("trend/" + weekYear + "/" + segment(topicKey));
+  }
+
   public Node ontologyGraph() {
     return mint("graph/ontology");
   }

@@ -35,6 +35,8 @@ public final class Vocab {
   public static final String FOAF = "http://xmlns.com/foaf/0.1/";
   public static final String BIBO = "http://purl.org/ontology/bibo/";
   public static final String FABIO = "http://purl.org/spar/fabio/";
+  /** The RDF Data Cube vocabulary, of the trend statistics. */
+  public static final String QB = "http://purl.org/linked-data/cube#";
 
   private static Node ml(String local) {
     return NodeFactory.createURI(ML + local);
@@ -106,6 +108,15 @@ public final class Vocab {
   public static final Node IN_PERIOD = ml("inPeriod");
   public static final Node IMAGE_FILE = ml("imageFile");
 
+  // Trend statistics (RDF Data Cube observations)
+  public static final Node TREND_YEAR = ml("trendYear");
+  public static final Node TOPIC_PROP = ml("topic");
+  public static final Node MENTIONS = ml("mentions");
+  public static final Node ISSUE_COUNT = ml("issueCount");
+  public static final Node ENTRY_COUNT = ml("entryCount");
+  public static final Node TOPIC_MENTIONS = ml("topicMentions");
+  public static final Node YEAR_TOTALS = ml("yearTotals");
+
   // Provenance of a graph
   public static final Node SOURCE_FILE = ml("sourceFile");
   public static final Node CONTENT_HASH = ml("contentHash");
@@ -141,6 +152,8 @@ public final class Vocab {
   public static final Node SKOS_HIDDEN_LABEL = uri(SKOS, "hiddenLabel");
   public static final Node SKOS_BROADER = uri(SKOS, "broader");
   public static final Node SKOS_NOTATION = uri(SKOS, "notation");
+  public static final Node QB_OBSERVATION = uri(QB, "Observation");
+  public static final Node QB_DATA_SET = uri(QB, "dataSet");
 
   /** Section kinds as individuals of {@link #SECTION_KIND}: {@code ml:papers}, {@code ml:use-cases}... */
   public static Node sectionKind(org.mlnews.issue.SectionKind kind) {

@@ -145,9 +145,16 @@ class ChangeLogIT {
     Files.delete(data.resolve(W48 + ".md"));
     build("2020-12-12T00:00:00Z");
     var e = ChangeLog.of(storeDir).entry(2).orElseThrow();
-    assertEquals(0, e.added());
-    assertEquals(w48, e.removed());
-    assertEquals(List.of(IRIS.issueGraph(W48).getURI()), e.graphs());
+    // Its year's trend statistics are counted again without it.
+    assertEquals(List.of(IRIS.issueGraph(W48).getURI(), IRIS.trendGraph(2020).getURI()), e.graphs());
+    try (Store store = Store.open(storeDir)) {
+      assertEquals(0, store.read(() -> store.datasetGraph().getGraph(IRIS.issueGraph(W48)).size()));
+    }
+    var patch = Files.readAllLines(ChangeLog.of(storeDir).patchFile(2));
+    assertEquals(w48, patch.stream().filter(l -> l.startsWith("D ") && l.endsWith(
+        "<" + IRIS.issueGraph(W48).getURI() + "> .")).count());
+    assertTrue(patch.stream().filter(l -> l.startsWith("A ")).allMatch(l -> l.endsWith(
+        "<" + IRIS.trendGraph(2020).getURI() + "> .")), "only the year's new figures are added");
   }
 
   @Test

@@ -106,7 +106,7 @@ class DumpCliIT {
   void changesListsBuildsAndPrintsOnesPatch() {
     CliRun list = run("changes", "--store", store.toString());
     assertEquals(0, list.code(), list.err());
-    assertTrue(list.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\S+Z\\s+" + quads + "\\s+0\\s+.*" + W41 + ".*ontology topics")),
+    assertTrue(list.out().lines().anyMatch(l -> l.matches("\\s+1\\s+\\S+Z\\s+" + quads + "\\s+0\\s+.*" + W41 + ".*ontology topics trend/2020")),
         list.out());
     CliRun one = run("changes", "1", "--store", store.toString());
     assertEquals(0, one.code(), one.err());

@@ -49,7 +49,7 @@ class ScaleCliIT {
     // Port 9 (discard) on the loopback: nothing listens, and a dry run must not try.
     var r = CliRun.run("publish", "--to", "http://127.0.0.1:9/ds/data", "--dry-run", "--store", store);
     assertEquals(0, r.code(), r.err());
-    assertTrue(r.out().contains("would publish 4 of 4 graphs to http://127.0.0.1:9/ds/data"), r.out());
+    assertTrue(r.out().contains("would publish 5 of 5 graphs to http://127.0.0.1:9/ds/data"), r.out());
   }
 
   @Test
@@ -59,7 +59,7 @@ class ScaleCliIT {
     var r = CliRun.run("publish", "--to", "http://127.0.0.1:9/ds/data", "--retries", "1", "--backoff", "0.01", "-q", "--store", store);
     assertEquals(1, r.code(), r.out());
     assertTrue(r.err().contains("failed    https://mlnews.example.org/graph/ontology: PUT failed: ConnectException"), r.err());
-    assertTrue(r.out().contains("published 0 of 4 graphs") && r.out().contains("4 failed, 4 retries"), r.out());
+    assertTrue(r.out().contains("published 0 of 5 graphs") && r.out().contains("5 failed, 5 retries"), r.out());
   }
 
   @Test

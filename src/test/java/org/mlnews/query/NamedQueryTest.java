@@ -129,7 +129,7 @@ class NamedQueryTest {
     var lib = QueryLibrary.load(Path.of("queries"));
     var names = lib.all().stream().map(NamedQuery::name).toList();
     assertTrue(names.containsAll(List.of("gan-papers-q4-2020", "papers-by-topic", "topics-per-week",
-        "issue-contents", "papers-in-several-issues", "topic-trend")), names.toString());
+        "issue-contents", "papers-in-several-issues", "topic-trend", "topic-weeks")), names.toString());
     for (NamedQuery q : lib.all()) {
       assertFalse(q.title().equals(q.name()), q.name() + " has no title comment");
       assertFalse(q.description().isBlank(), q.name() + " has no description");

@@ -1,6 +1,7 @@
 package org.mlnews.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.apache.jena.graph.Node;
+import org.apache.jena.riot.out.NodeFmtLib;
 import org.apache.jena.query.Query;
 import org.apache.jena.query.QueryExecution;
 import org.apache.jena.query.ResultSet;
@@ -25,8 +29,10 @@ import org.mlnews.store.Store;
 import org.mlnews.topics.TopicScheme;
 
 /**
- * {@code topic-trend} looks each week's mentions up inside the issue's own graph, for speed; on the
- * bundled issues and a generated corpus it answers exactly what the plain union-graph count does.
+ * {@code topic-weeks} looks each week's mentions up inside the issue's own graph, and
+ * {@code topic-trend} reads the trend statistics the builder keeps, for speed; on the bundled
+ * issues and a generated corpus they answer exactly what the plain union-graph count does, and
+ * an incremental build leaves the statistics a fresh build would write.
  */
 class TopicTrendIT {
   private static final Iris IRIS = new Iris(Iris.DEFAULT_BASE);
@@ -46,16 +52,30 @@ class TopicTrendIT {
       ORDER BY ?weekStart
       """;
 
+  /** Issues and entries per week-year, counted the plain way. */
+  private static final String YEAR_TOTALS = """
+      PREFIX ml: <https://mlnews.example.org/ontology#>
+      SELECT ?year (COUNT(DISTINCT ?issue) AS ?issues) (COUNT(DISTINCT ?entry) AS ?entries)
+      WHERE {
+        ?issue ml:week ?week .
+        ?week ml:weekYear ?year .
+        OPTIONAL { ?entry ml:inIssue ?issue }
+      }
+      GROUP BY ?year
+      """;
+
   @TempDir static Path tmp;
   static Store store;
   static ParamBinder binder;
+  static NamedQuery weeks;
   static NamedQuery trend;
   /** The named query's comment lines, parameters included, so the reference binds the same. */
   static String header;
+  static Path data;
 
   @BeforeAll
   static void build() throws Exception {
-    Path data = Files.createDirectories(tmp.resolve("data"));
+    data = Files.createDirectories(tmp.resolve("data"));
     for (Path f : Files.list(Path.of("data")).toList()) {
       Files.copy(f, data.resolve(f.getFileName()));
     }
@@ -63,8 +83,10 @@ class TopicTrendIT {
     store = Store.open(tmp.resolve("store"));
     assertTrue(new Builder(data, Path.of("ontology"), IRIS).build(store).ok());
     binder = new ParamBinder(IRIS, TopicScheme.load(Path.of("ontology", "topics.ttl")));
-    trend = QueryLibrary.load(Path.of("queries")).get("topic-trend").orElseThrow();
-    header = Files.readAllLines(Path.of("queries", "topic-trend.rq")).stream()
+    var library = QueryLibrary.load(Path.of("queries"));
+    weeks = library.get("topic-weeks").orElseThrow();
+    trend = library.get("topic-trend").orElseThrow();
+    header = Files.readAllLines(Path.of("queries", "topic-weeks.rq")).stream()
         .filter(l -> l.startsWith("#")).map(l -> l + "\n").reduce("", String::concat);
   }
 
@@ -83,12 +105,87 @@ class TopicTrendIT {
     if (year != null) {
       params.put("year", year);
     }
-    Query named = binder.bind(trend, params);
+    Query named = binder.bind(weeks, params);
     Query plain = binder.bind(NamedQuery.parse("reference", header + REFERENCE), params);
     List<String> expected = rows(plain);
     assertTrue(expected.size() > 1, "the corpus has several weeks: " + expected);
     assertTrue(expected.stream().anyMatch(r -> !r.endsWith(" 0")), topic + " is mentioned somewhere");
     assertEquals(expected, rows(named));
+  }
+
+  /** The years of {@code topic-trend}: each the sum of its weeks by the plain count, with its issues and entries. */
+  @ParameterizedTest
+  @CsvSource({"GAN", "VAE", "Transformer", "DiffusionModel", "GenerativeModel", "GPT3"})
+  void yearsAreTheSumsOfTheirWeeks(String topic) throws Exception {
+    var byYear = new TreeMap<Integer, long[]>();
+    for (String week : rows(binder.bind(NamedQuery.parse("reference", header + REFERENCE), Map.of("topic", topic)))) {
+      int year = Integer.parseInt(week.substring(week.lastIndexOf('/') + 1, week.lastIndexOf('/') + 5));
+      byYear.computeIfAbsent(year, y -> new long[3])[2] += Long.parseLong(week.substring(week.lastIndexOf(' ') + 1));
+    }
+    store.read(() -> {
+      try (QueryExecution qe = QueryExecution.dataset(store.dataset()).query(YEAR_TOTALS).build()) {
+        qe.execSelect().forEachRemaining(s -> {
+          long[] y = byYear.get(s.getLiteral("year").getInt());
+          y[0] = s.getLiteral("issues").getLong();
+          y[1] = s.getLiteral("entries").getLong();
+        });
+      }
+      return null;
+    });
+    var expected = new ArrayList<String>();
+    byYear.forEach((y, n) -> expected.add(y + " " + n[0] + " " + n[1] + " " + n[2]));
+    assertTrue(expected.size() > 1, "the corpus has several years: " + expected);
+    List<String> actual = store.read(() -> {
+      try (QueryExecution qe = QueryExecution.dataset(store.dataset())
+          .query(binder.bind(trend, Map.of("topic", topic))).build()) {
+        var out = new ArrayList<String>();
+        qe.execSelect().forEachRemaining(s -> out.add(s.getLiteral("year").getInt() + " "
+            + s.getLiteral("issues").getLong() + " " + s.getLiteral("entries").getLong() + " "
+            + s.getLiteral("mentions").getLong()));
+        return out;
+      } catch (ParamException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    assertEquals(expected, actual);
+  }
+
+  /**
+   * Editing, adding and removing issues, and moving one to another year, leaves the trend graphs
+   * a fresh build of the same files writes.
+   */
+  @Test
+  void incrementalBuildsKeepTheStatisticsAFreshBuildWrites() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("edited"));
+    Generator.builder().issues(30).seed(5).build().generate(folder);
+    List<Path> files = Files.list(folder).sorted().toList();
+    try (Store edited = Store.open(tmp.resolve("edited-store"))) {
+      var builder = new Builder(folder, Path.of("ontology"), IRIS);
+      assertTrue(builder.build(edited).ok());
+      Files.delete(files.get(3));
+      String text = Files.readString(files.get(10));
+      Files.writeString(files.get(10), text.replace("GAN", "VAE").replace("甘", "变分自编码器"));
+      Files.copy(Path.of("data").resolve(Files.list(Path.of("data")).sorted().toList().get(0).getFileName()),
+          folder.resolve("bundled-issue.md"));
+      assertTrue(builder.build(edited).ok());
+      try (Store fresh = Store.open(tmp.resolve("fresh-store"))) {
+        assertTrue(new Builder(folder, Path.of("ontology"), IRIS).build(fresh).ok());
+        assertEquals(trendGraphs(fresh), trendGraphs(edited));
+      }
+    }
+  }
+
+  /** The trend graphs of a store, each as its sorted N-Triples lines, by name. */
+  private static Map<String, List<String>> trendGraphs(Store s) {
+    return s.read(() -> {
+      var out = new TreeMap<String, List<String>>();
+      for (Node g : s.graphNames(IRIS.trendGraphPrefix())) {
+        out.put(g.getURI(), s.datasetGraph().getGraph(g).find()
+            .mapWith(t -> NodeFmtLib.str(t)).toList().stream().sorted().toList());
+      }
+      assertFalse(out.isEmpty());
+      return out;
+    });
   }
 
   @Test
@@ -97,10 +194,10 @@ class TopicTrendIT {
       assertTrue(new Builder(Path.of("data"), Path.of("ontology"), IRIS).build(bundled).ok());
       assertEquals(List.of("https://mlnews.example.org/time/week/2020-W41 2020-10-04 3",
               "https://mlnews.example.org/time/week/2020-W48 2020-11-22 4"),
-          rows(bundled, binder.bind(trend, Map.of("topic", "GAN"))));
+          rows(bundled, binder.bind(weeks, Map.of("topic", "GAN"))));
       assertEquals(List.of("https://mlnews.example.org/time/week/2020-W41 2020-10-04 0",
               "https://mlnews.example.org/time/week/2020-W48 2020-11-22 3"),
-          rows(bundled, binder.bind(trend, Map.of("topic", "TransferLearning", "year", "2020"))));
+          rows(bundled, binder.bind(weeks, Map.of("topic", "TransferLearning", "year", "2020"))));
     }
   }
 

@@ -640,7 +640,7 @@ class BrowserIT {
 
   @Test
   void aQueryPageAnswersAsTheResultsDo() throws Exception {
-    String path = "/queries/topic-trend?topic=GAN";
+    String path = "/queries/topic-weeks?topic=GAN";
     String body = page(path).body();
     var json = new com.fasterxml.jackson.databind.ObjectMapper()
         .readTree(f.get(path, "Accept", "application/sparql-results+json").body()).at("/results/bindings");
@@ -653,7 +653,7 @@ class BrowserIT {
       assertTrue(body.contains("<td><span>" + mentions + "</span></td>"), mentions);
     }
     assertTrue(body.contains("value=\"GAN\""), "the form keeps the value");
-    assertTrue(body.contains("href=\"/queries/topic-trend?format=csv&amp;topic=GAN\""), "the answer as CSV");
+    assertTrue(body.contains("href=\"/queries/topic-weeks?format=csv&amp;topic=GAN\""), "the answer as CSV");
     // The editor opens with the values bound, GAN's narrower topics included.
     assertTrue(body.contains("VALUES+%3Ftopic"), body);
     assertTrue(body.contains("%2Ftopic%2FStyleGAN"), body);
@@ -733,6 +733,7 @@ class BrowserIT {
     String topic = page("/topic/GAN").body();
     assertTrue(topic.contains("href=\"/queries/papers-by-topic?topic=GAN\""), topic);
     assertTrue(topic.contains("href=\"/queries/topic-trend?topic=GAN\""), topic);
+    assertTrue(topic.contains("href=\"/queries/topic-weeks?topic=GAN\""), topic);
     String issue = page(ISSUE).body();
     assertTrue(issue.contains("href=\"/queries/issue-contents?issue=" + W41 + "\""), issue);
     assertTrue(page("/").body().contains("href=\"/queries/gan-papers-q4-2020\""), "the home page's example is a page");
