@@ -100,7 +100,7 @@ final class QueryCommand implements Callable<Integer> {
     }
     NamedQuery named = resolve(library);
     // The topic scheme only where a parameter needs it: SPARQL text runs from any folder.
-    var topics = named.params().stream().anyMatch(p -> p.type() == Param.Type.TOPIC)
+    var topics = named.params().stream().anyMatch(p -> p.type().isTopic())
         ? TopicScheme.load(options.ontology.resolve("topics.ttl")) : TopicScheme.empty();
     try (Store store = options.existingStore()) {
       Query query = new ParamBinder(options.iris(), topics)

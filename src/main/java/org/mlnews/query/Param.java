@@ -47,7 +47,7 @@ public record Param(String name, Type type, boolean required, String description
     var m = TYPE.matcher(typeToken);
     if (!m.matches()) {
       throw new IllegalArgumentException("unknown parameter type '" + typeToken
-          + "' (expected topic, issue, period, integer, integer(MIN..MAX), string or iri)");
+          + "' (expected topic, concept, issue, period, integer, integer(MIN..MAX), string or iri)");
     }
     return new Param(name, Type.parse(m.group(1)), required, description,
         m.group(2) == null ? null : Long.parseLong(m.group(2)), m.group(3) == null ? null : Long.parseLong(m.group(3)));
@@ -62,6 +62,11 @@ public record Param(String name, Type type, boolean required, String description
   public enum Type {
     /** A topic key or label; binds the topic and all its narrower topics. */
     TOPIC,
+    /**
+     * A topic key or label; binds that topic alone, for data that already counts a topic's
+     * narrower topics in (the trend statistics).
+     */
+    CONCEPT,
     /** An issue slug or IRI. */
     ISSUE,
     /** A period key: 2020-W41, 2020-10, 2020-Q4 or 2020. */
@@ -70,12 +75,17 @@ public record Param(String name, Type type, boolean required, String description
     STRING,
     IRI;
 
+    /** Whether a value names a topic of the scheme ({@link #TOPIC} or {@link #CONCEPT}). */
+    public boolean isTopic() {
+      return this == TOPIC || this == CONCEPT;
+    }
+
     public static Type parse(String s) {
       try {
         return valueOf(s.toUpperCase(Locale.ROOT));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException("unknown parameter type '" + s
-            + "' (expected topic, issue, period, integer, string or iri)");
+            + "' (expected topic, concept, issue, period, integer, string or iri)");
       }
     }
 

@@ -96,9 +96,12 @@ public final class ParamBinder {
   private List<Node> terms(NamedQuery named, Param p, String v) throws ParamException {
     String where = "parameter '" + p.name() + "' of query '" + named.name() + "'";
     switch (p.type()) {
-      case TOPIC -> {
+      case TOPIC, CONCEPT -> {
         var topic = topics.resolve(v).orElseThrow(() -> new ParamException(where
             + ": unknown topic '" + v + "' (a topic key such as GAN, or a label in ontology/topics.ttl)"));
+        if (p.type() == Param.Type.CONCEPT) {
+          return List.of(NodeFactory.createURI(topic.iri()));
+        }
         var nodes = new ArrayList<Node>();
         for (String key : topics.narrowerOrSelf(topic.key())) {
           nodes.add(NodeFactory.createURI(topics.resolve(key).orElseThrow().iri()));

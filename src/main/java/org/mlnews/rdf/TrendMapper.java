@@ -21,7 +21,7 @@ import org.mlnews.topics.TopicScheme;
 /**
  * The trend statistics of a week-year, as RDF Data Cube observations in the year's own graph
  * ({@link Iris#trendGraph}): the year's issues and entries ({@code ml:yearTotals}), and for every
- * topic mentioned that year, the entries tagged with it or a narrower topic
+ * topic of the scheme the entries tagged with it or a narrower topic, 0 included
  * ({@code ml:topicMentions}). They are derived from the issue graphs, one {@link Tally} per issue,
  * so that a trend over many years reads a few observations per year instead of counting every entry
  * of every week; the builder recomputes a year whenever one of its issues changes.
@@ -36,6 +36,7 @@ public final class TrendMapper {
   private final Iris iris;
   /** A topic's IRI to the keys of it and every broader topic: the topics an entry tagged with it mentions. */
   private final Map<Node, List<String>> mentionedBy;
+  /** Every topic of the scheme by key, in key order: each has an observation in every year. */
   private final Map<String, Node> topicIri;
 
   public TrendMapper(Iris iris, TopicScheme topics) {
@@ -52,7 +53,7 @@ public final class TrendMapper {
     }
     up.replaceAll((k, v) -> List.copyOf(v));
     this.mentionedBy = Map.copyOf(up);
-    this.topicIri = Map.copyOf(byKey);
+    this.topicIri = Collections.unmodifiableMap(new TreeMap<>(byKey));
   }
 
   /**
@@ -114,13 +115,15 @@ public final class TrendMapper {
     emit(out, totals, Vocab.TREND_YEAR, y);
     emit(out, totals, Vocab.ISSUE_COUNT, IssueMapper.integer(year.issues()));
     emit(out, totals, Vocab.ENTRY_COUNT, IssueMapper.integer(year.entries()));
-    year.mentions().forEach((key, n) -> {
+    // Every topic, mentioned or not: a year's 0 is then read like any other count, one index range
+    // per topic, where finding the years without an observation would take a look-up per year.
+    topicIri.forEach((key, topic) -> {
       Node obs = iris.topicMentions(year.weekYear(), key);
       emit(out, obs, Vocab.RDF_TYPE, Vocab.QB_OBSERVATION);
       emit(out, obs, Vocab.QB_DATA_SET, Vocab.TOPIC_MENTIONS);
       emit(out, obs, Vocab.TREND_YEAR, y);
-      emit(out, obs, Vocab.TOPIC_PROP, topicIri.get(key));
-      emit(out, obs, Vocab.MENTIONS, IssueMapper.integer(n));
+      emit(out, obs, Vocab.TOPIC_PROP, topic);
+      emit(out, obs, Vocab.MENTIONS, IssueMapper.integer(year.mentions().getOrDefault(key, 0)));
     });
   }
 

@@ -92,6 +92,24 @@ class NamedQueryTest {
   }
 
   @Test
+  void aTopicBindsItsNarrowerTopicsAConceptItselfAlone() throws Exception {
+    var q = NamedQuery.parse("q", """
+        # Q
+        # @param topic topic optional A topic
+        # @param concept concept optional The same topic alone
+        SELECT * WHERE { ?s <urn:t> ?topic ; <urn:c> ?concept }
+        """);
+    var binder = new ParamBinder(new org.mlnews.rdf.Iris(org.mlnews.rdf.Iris.DEFAULT_BASE),
+        org.mlnews.topics.TopicScheme.load(Path.of("ontology", "topics.ttl")));
+    String bound = binder.bind(q, java.util.Map.of("topic", "甘", "concept", "甘")).toString();
+    assertTrue(bound.contains("VALUES ?topic {") && bound.contains("topic/StyleGAN>"), bound);
+    String concept = bound.substring(bound.indexOf("VALUES ?concept"));
+    assertEquals("VALUES ?concept { <https://mlnews.example.org/topic/GAN> }",
+        concept.substring(0, concept.indexOf('}') + 1).replaceAll("\\s+", " "), bound);
+    assertThrows(ParamException.class, () -> binder.bind(q, java.util.Map.of("concept", "no such topic")));
+  }
+
+  @Test
   void aParameterMustBeAVariableOfTheQuery() {
     var e = assertThrows(IllegalArgumentException.class, () -> NamedQuery.parse("t", """
         # T

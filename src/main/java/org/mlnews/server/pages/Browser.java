@@ -272,9 +272,9 @@ public final class Browser implements Filter {
         if (queryPages != null) {
           // The named queries that ask about this topic or issue, its key or slug filled in.
           if (r.template().equals("topic")) {
-            r.model().put("queryLinks", queryPages.about(Param.Type.TOPIC, Labels.fallback(node)));
+            r.model().put("queryLinks", queryPages.about(Param.Type::isTopic, Labels.fallback(node)));
           } else if (r.template().equals("issue")) {
-            r.model().put("queryLinks", queryPages.about(Param.Type.ISSUE, Labels.fallback(node)));
+            r.model().put("queryLinks", queryPages.about(t -> t == Param.Type.ISSUE, Labels.fallback(node)));
           }
         }
         return render(r);

@@ -150,10 +150,10 @@ public final class QueryPages {
     for (Param p : named.params()) {
       String input = p.type() == Param.Type.INTEGER ? "number" : "text";
       fields.add(new Field(p.name(), p.typeToken(), input, p.min(), p.max(), p.required(), p.description(),
-          values.getOrDefault(p.name(), ""), p.type() == Param.Type.TOPIC ? "topic-keys" : null));
+          values.getOrDefault(p.name(), ""), p.type().isTopic() ? "topic-keys" : null));
     }
     m.put("fields", fields);
-    if (named.params().stream().anyMatch(p -> p.type() == Param.Type.TOPIC)) {
+    if (named.params().stream().anyMatch(p -> p.type().isTopic())) {
       m.put("topics", topics);
     }
     String given = queryString(values);
@@ -231,10 +231,10 @@ public final class QueryPages {
    * with {@code value} filled in. What a topic's or an issue's page offers to ask next; a query
    * file added to the folder is offered too.
    */
-  List<Link> about(Param.Type type, String value) {
+  List<Link> about(java.util.function.Predicate<Param.Type> type, String value) {
     var links = new ArrayList<Link>();
     for (NamedQuery q : library.all()) {
-      var ofType = q.params().stream().filter(p -> p.type() == type).toList();
+      var ofType = q.params().stream().filter(p -> type.test(p.type())).toList();
       if (ofType.size() == 1 && ofType.get(0).required()
           && q.params().stream().filter(Param::required).count() == 1) {
         links.add(new Link(NamedQueryServlet.path(q.name()) + "?" + queryString(Map.of(ofType.get(0).name(), value)), q.title(), "en"));
