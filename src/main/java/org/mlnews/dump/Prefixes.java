@@ -31,6 +31,7 @@ public final class Prefixes {
     m.put("ml", Vocab.ML);
     m.put("owl", Vocab.OWL);
     m.put("prov", Vocab.PROV);
+    m.put("qb", Vocab.QB);
     m.put("rdf", Vocab.RDF);
     m.put("rdfs", Vocab.RDFS);
     m.put("schema", Vocab.SCHEMA);

@@ -45,6 +45,7 @@ final class Describer {
     pm.setNsPrefix("prov", Vocab.PROV);
     pm.setNsPrefix("foaf", Vocab.FOAF);
     pm.setNsPrefix("bibo", Vocab.BIBO);
+    pm.setNsPrefix("qb", Vocab.QB);
     pm.setNsPrefix("rdfs", Vocab.RDFS);
     pm.setNsPrefix("rdf", Vocab.RDF);
     pm.setNsPrefix("owl", Vocab.OWL);

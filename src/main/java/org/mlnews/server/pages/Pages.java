@@ -775,7 +775,7 @@ final class Pages {
     String[][] prefixes = {{"ml:", Vocab.ML}, {"dcterms:", Vocab.DCTERMS}, {"skos:", Vocab.SKOS},
         {"schema:", Vocab.SCHEMA}, {"time:", Vocab.TIME}, {"rdfs:", Vocab.RDFS}, {"rdf:", Vocab.RDF},
         {"prov:", Vocab.PROV}, {"foaf:", Vocab.FOAF}, {"bibo:", Vocab.BIBO}, {"owl:", Vocab.OWL},
-        {"xsd:", Vocab.XSD}, {"fabio:", Vocab.FABIO}, {"vann:", "http://purl.org/vocab/vann/"},
+        {"xsd:", Vocab.XSD}, {"fabio:", Vocab.FABIO}, {"qb:", Vocab.QB}, {"vann:", "http://purl.org/vocab/vann/"},
         {"topic:", Vocab.TOPIC}};
     for (String[] p : prefixes) {
       if (iri.startsWith(p[1]) && iri.length() > p[1].length()) {
