@@ -457,13 +457,15 @@ public final class Builder {
         affected.add(before);
       }
     });
+    var slugsOf = new TreeMap<Integer, List<String>>();
+    yearOf.forEach((slug, year) -> {
+      if (affected.contains(year)) {
+        slugsOf.computeIfAbsent(year, y -> new ArrayList<>()).add(slug);
+      }
+    });
     for (int year : affected) {
       TrendMapper.Tally sum = null;
-      for (var e : yearOf.entrySet()) {
-        if (e.getValue() != year) {
-          continue;
-        }
-        String slug = e.getKey();
+      for (String slug : slugsOf.getOrDefault(year, List.of())) {
         Node graph = iris.issueGraph(slug);
         TrendMapper.Tally t = written.containsKey(slug) ? written.get(slug)
             : trends.tally(graph, iris.issue(slug), store.datasetGraph().getGraph(graph)).orElse(null);
