@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -46,8 +47,8 @@ import org.mlnews.markdown.IssueReader;
 import org.mlnews.rdf.Iris;
 import org.mlnews.rdf.IssueMapper;
 import org.mlnews.rdf.Provenance;
-import org.mlnews.rdf.TrendMapper;
 import org.mlnews.rdf.RdfFiles;
+import org.mlnews.rdf.TrendMapper;
 import org.mlnews.rdf.Vocab;
 import org.mlnews.store.Store;
 import org.mlnews.time.DateInference;
@@ -70,6 +71,9 @@ import org.mlnews.topics.TopicScheme;
  *       added and removed as an RDF Patch in the store's {@code changes} folder
  *       ({@link org.mlnews.changes.ChangeLog}), written before the commit and logged after it, so
  *       a build killed in between is neither missing from the log nor in it without its changes;
+ *   <li>each week-year's trend statistics ({@link TrendMapper}, a graph per year) are counted from
+ *       its issue graphs: all of them in a first build, then again for every year that an issue
+ *       written or removed belongs to, before or after, in the same transaction;
  *   <li>graphs are stamped with the builder's clock: {@code SOURCE_DATE_EPOCH} when set
  *       ({@link BuildClock}), so builds can be reproducible.
  * </ul>
@@ -337,7 +341,7 @@ public final class Builder {
     var years = new HashMap<Integer, TrendMapper.Tally>();
     try (PatchBody body = log.openBody()) {
       store.bulkLoad(stream -> {
-        java.util.function.BiConsumer<Rendered, PatchBody.Block> load = (r, patch) -> {
+        BiConsumer<Rendered, PatchBody.Block> load = (r, patch) -> {
           r.graph().find().forEachRemaining(t -> stream.quad(Quad.create(r.name(), t)));
           body.write(patch);
         };

@@ -76,7 +76,8 @@ final class GenerateCommand implements Callable<Integer> {
       throw new Cli.UsageException("--start " + s + " : expected a week such as 2020-W37");
     }
     try {
-      return new WeekRef(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+      // Week.of checks that the year has that week (2020 has no week 53).
+      return org.mlnews.time.Week.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))).ref();
     } catch (IllegalArgumentException e) {
       throw new Cli.UsageException("--start " + s + " : " + e.getMessage());
     }

@@ -93,7 +93,7 @@ public record NamedQuery(String name, String title, String description, List<Par
     try {
       query = QueryFactory.create(text);
     } catch (QueryParseException e) {
-      throw new IllegalArgumentException(source + position(e) + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException(source + position(e) + ": " + withoutExpectations(e.getMessage()), e);
     }
     var mentioned = query.getQueryPattern() == null ? List.<String>of()
         : org.apache.jena.sparql.syntax.PatternVars.vars(query.getQueryPattern()).stream()
@@ -113,6 +113,18 @@ public record NamedQuery(String name, String title, String description, List<Par
 
   private static final java.util.regex.Pattern AT =
       java.util.regex.Pattern.compile("line (\\d+), column (\\d+)");
+
+  /**
+   * A parser's message without the list of every token it would have taken (thirty lines for a
+   * missing object), which says less than the token it names as found.
+   */
+  static String withoutExpectations(String message) {
+    if (message == null) {
+      return "syntax error";
+    }
+    int at = message.indexOf("\nWas expecting");
+    return (at < 0 ? message : message.substring(0, at)).strip();
+  }
 
   /**
    * ":line:column" of a syntax error, or "" when it has none. The parser's message names the

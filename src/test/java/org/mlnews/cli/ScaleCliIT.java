@@ -35,6 +35,11 @@ class ScaleCliIT {
     var r = CliRun.run("generate", "--issues", "0", "--out", tmp.toString());
     assertEquals(2, r.code());
     assertTrue(r.err().contains("Illegal issues=0"), r.err());
+    // A week the year does not have is as much a usage error as a week no year has.
+    for (String week : java.util.List.of("2020-W53", "2020-W99")) {
+      var w = CliRun.run("generate", "--issues", "2", "--start", week, "--out", tmp.resolve("w").toString());
+      assertEquals(2, w.code(), week + ": " + w.err());
+    }
     var p = CliRun.run("publish", "--to", "ftp://example.org/ds", "--store", tmp.resolve("s").toString());
     assertEquals(2, p.code());
     assertTrue(p.err().contains("expected an http:// or https:// URL"), p.err());

@@ -140,6 +140,9 @@ class NamedQueryTest {
     var other = assertThrows(IllegalArgumentException.class,
         () -> NamedQuery.parse("sparql", "--sparql", "SELECT * WHERE { ?s ?p }"));
     assertTrue(other.getMessage().startsWith("--sparql:1:"), other.getMessage());
+    // The token found, not the thirty the parser would have taken instead.
+    assertFalse(other.getMessage().contains("Was expecting"), other.getMessage());
+    assertTrue(other.getMessage().contains("Encountered \" \"}\""), other.getMessage());
   }
 
   @Test

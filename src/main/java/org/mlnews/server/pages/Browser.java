@@ -372,6 +372,13 @@ public final class Browser implements Filter {
   }
 
   private void search(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+    Conneg.varyOnAccept(resp);
+    // Search results are a page, not data: a client asking for RDF is told so, not sent HTML.
+    if (Format.negotiate(req.getHeader("Accept")).filter(f -> f == Format.HTML).isEmpty()) {
+      text(resp, 406, "Not acceptable: search results are an HTML page (text/html); for data, ask the "
+          + "SPARQL endpoint " + req.getContextPath() + datasetPath + "/sparql\n");
+      return;
+    }
     String q = Optional.ofNullable(req.getParameter("q")).orElse("").strip();
     if (q.length() > 200) {
       q = q.substring(0, 200);

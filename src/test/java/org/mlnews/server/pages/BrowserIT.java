@@ -530,6 +530,11 @@ class BrowserIT {
     assertTrue(none.contains("0 results"), none);
     assertEquals(200, page("/search?q=" + URLEncoder.encode("a:b (\"c", StandardCharsets.UTF_8)).statusCode(),
         "Lucene syntax in a query is taken as text");
+    // Results are a page: a client that asks for RDF is told so rather than sent HTML.
+    var rdf = f.get("/search?q=GAN", "Accept", "text/turtle");
+    assertEquals(406, rdf.statusCode());
+    assertTrue(rdf.body().contains("/sparql"), rdf.body());
+    assertEquals(200, f.get("/search?q=GAN", "Accept", "*/*").statusCode());
   }
 
   // ---------------------------------------------------------------------------------------------
