@@ -92,10 +92,11 @@ public final class TrendMapper {
     }
     var mentions = new HashMap<String, Integer>();
     int[] entries = {0};
-    graph.find(Node.ANY, Vocab.IN_ISSUE, issue).forEachRemaining(t -> {
+    // ml:hasEntry, not ml:inIssue, which sections carry too.
+    graph.find(issue, Vocab.HAS_ENTRY, Node.ANY).forEachRemaining(t -> {
       entries[0]++;
       Set<String> topics = new LinkedHashSet<>();
-      graph.find(t.getSubject(), Vocab.DC_SUBJECT, Node.ANY)
+      graph.find(t.getObject(), Vocab.DC_SUBJECT, Node.ANY)
           .forEachRemaining(s -> topics.addAll(mentionedBy.getOrDefault(s.getObject(), List.of())));
       topics.forEach(k -> mentions.merge(k, 1, Integer::sum));
     });
@@ -111,6 +112,7 @@ public final class TrendMapper {
     }
     Node totals = iris.yearTotals(year.weekYear());
     emit(out, totals, Vocab.RDF_TYPE, Vocab.QB_OBSERVATION);
+    emit(out, totals, Vocab.RDFS_LABEL, NodeFactory.createLiteralLang("Issues and entries of " + year.weekYear(), "en"));
     emit(out, totals, Vocab.QB_DATA_SET, Vocab.YEAR_TOTALS);
     emit(out, totals, Vocab.TREND_YEAR, y);
     emit(out, totals, Vocab.ISSUE_COUNT, IssueMapper.integer(year.issues()));
@@ -120,6 +122,7 @@ public final class TrendMapper {
     topicIri.forEach((key, topic) -> {
       Node obs = iris.topicMentions(year.weekYear(), key);
       emit(out, obs, Vocab.RDF_TYPE, Vocab.QB_OBSERVATION);
+      emit(out, obs, Vocab.RDFS_LABEL, NodeFactory.createLiteralLang("Mentions of " + key + " in " + year.weekYear(), "en"));
       emit(out, obs, Vocab.QB_DATA_SET, Vocab.TOPIC_MENTIONS);
       emit(out, obs, Vocab.TREND_YEAR, y);
       emit(out, obs, Vocab.TOPIC_PROP, topic);

@@ -60,7 +60,7 @@ class TopicTrendIT {
       WHERE {
         ?issue ml:week ?week .
         ?week ml:weekYear ?year .
-        OPTIONAL { ?entry ml:inIssue ?issue }
+        OPTIONAL { ?entry ml:inIssue ?issue ; a ml:Entry }
       }
       GROUP BY ?year
       ORDER BY ?year

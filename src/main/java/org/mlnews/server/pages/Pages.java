@@ -106,7 +106,7 @@ final class Pages {
         }
       }
       if (paths.toLocal(n.getURI()) == null) {
-        return n.getURI();
+        return prefixed(n.getURI());
       }
     }
     return Labels.fallback(n);
