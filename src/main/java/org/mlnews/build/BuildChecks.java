@@ -67,7 +67,9 @@ final class BuildChecks {
       if (slugs.size() > 1) {
         for (String slug : slugs) {
           var others = new ArrayList<String>();
-          slugs.stream().filter(s -> !s.equals(slug)).forEach(s -> others.add(sources.get(s).toString()));
+          // File names, not paths: where the data folder is on the building machine is no fact
+          // about the data (and would make two checkouts' graphs differ).
+          slugs.stream().filter(s -> !s.equals(slug)).forEach(s -> others.add(sources.get(s).getFileName().toString()));
           expected.put(slug, new Warning(codes.get(claim), claim + " is also claimed by "
               + String.join(", ", others) + "; " + (slugs.size() == 2 ? "both are" : "all " + slugs.size() + " are")
               + " loaded.", Extractor.titleLine(sources.get(slug))));

@@ -264,8 +264,10 @@ public final class Builder {
     // Dates are inferred across all issues; an unchanged issue whose inferred week moved is redone.
     var known = new ArrayList<Issue>();
     parsed.values().forEach(known::add);
+    // An issue that failed this time keeps its stored graph, so its dates stay evidence too,
+    // whether its file could not be read at all or did not parse.
     stored.forEach((slug, s) -> {
-      if (!parsed.containsKey(slug) && hashes.containsKey(slug)) {
+      if (!parsed.containsKey(slug) && (hashes.containsKey(slug) || failedSlugs.contains(slug))) {
         known.add(s.asDatingFacts(slug));
       }
     });
@@ -274,7 +276,7 @@ public final class Builder {
     inferences.forEach((slug, inf) -> inferred.put(slug, inf.week()));
     for (var e : stored.entrySet()) {
       String slug = e.getKey();
-      if (hashes.containsKey(slug) && !parsed.containsKey(slug)
+      if (hashes.containsKey(slug) && !parsed.containsKey(slug) && !failedSlugs.contains(slug)
           && !Objects.equals(e.getValue().inferredWeek(), inferred.get(slug))) {
         try {
           parsed.put(slug, reread(slug, sources, hashes));
@@ -396,11 +398,13 @@ public final class Builder {
     var pending = new ChangeLog.Pending[1];
     try {
       store.write(() -> {
-        ontologyGraphs.forEach((file, name) -> {
-          if (!ontologyUnchanged.contains(file)) {
-            replaceIfDifferent(store, parsedFile(name, file), changes);
+        boolean schemeChanged = false;
+        for (var e : ontologyGraphs.entrySet()) {
+          if (!ontologyUnchanged.contains(e.getKey())
+              && replaceIfDifferent(store, parsedFile(e.getValue(), e.getKey()), changes)) {
+            schemeChanged |= e.getValue().equals(iris.topicsGraph());
           }
-        });
+        }
         var tallies = new HashMap<String, TrendMapper.Tally>(); // of the issues written, null without a week
         InOrder.map(List.copyOf(plan.parsed().keySet()), slug -> render(plan, slug), r -> {
           if (r.error() == null) {
@@ -415,7 +419,7 @@ public final class Builder {
             removed.add(slug);
           }
         }
-        recount(store, stored, tallies, removed, changes);
+        recount(store, stored, tallies, removed, schemeChanged, changes);
         // Written before the commit and published after it: a process killed in between leaves
         // it pending, and the next build's ChangeLog.recover finds out from the store which it was.
         if (!changes.isEmpty()) {
@@ -433,11 +437,12 @@ public final class Builder {
 
   /**
    * Counts again the trend statistics of every week-year that an issue written or removed by this
-   * build belonged to, before or after: from the tallies of the issues just written and the graphs
-   * of the year's other issues as the store holds them. Call inside the build's write transaction.
+   * build belonged to, before or after, or of every year when the topic scheme changed (each year
+   * has an observation per topic): from the tallies of the issues just written and the graphs of
+   * the year's other issues as the store holds them. Call inside the build's write transaction.
    */
   private void recount(Store store, Map<String, Stored> stored, Map<String, TrendMapper.Tally> written,
-      List<String> removed, ChangeSet changes) {
+      List<String> removed, boolean schemeChanged, ChangeSet changes) {
     var yearOf = new TreeMap<String, Integer>(); // every issue's week-year once this build commits
     stored.forEach((slug, s) -> {
       WeekRef week = s.declaredWeek() != null ? s.declaredWeek() : s.inferredWeek();
@@ -461,6 +466,15 @@ public final class Builder {
         affected.add(before);
       }
     });
+    if (schemeChanged) {
+      affected.addAll(yearOf.values());
+      for (Node g : store.graphNames(iris.trendGraphPrefix())) {
+        String year = g.getURI().substring(iris.trendGraphPrefix().length());
+        if (year.matches("\\d{1,9}")) {
+          affected.add(Integer.valueOf(year));
+        }
+      }
+    }
     var slugsOf = new TreeMap<Integer, List<String>>();
     yearOf.forEach((slug, year) -> {
       if (affected.contains(year)) {
@@ -601,11 +615,14 @@ public final class Builder {
     return new WeekRef(Integer.parseInt(key.substring(0, 4)), Integer.parseInt(key.substring(6)));
   }
 
-  private static void replaceIfDifferent(Store store, Rendered fresh, ChangeSet changes) {
+  /** Replaces the stored graph by {@code fresh} unless they are the same; whether it did. */
+  private static boolean replaceIfDifferent(Store store, Rendered fresh, ChangeSet changes) {
     Graph current = store.datasetGraph().getGraph(fresh.name());
-    if (!current.isIsomorphicWith(fresh.graph())) {
-      store.replaceGraph(fresh.name(), fresh.graph(), changes);
+    if (current.isIsomorphicWith(fresh.graph())) {
+      return false;
     }
+    store.replaceGraph(fresh.name(), fresh.graph(), changes);
+    return true;
   }
 
   private static byte[] read(Path file) {

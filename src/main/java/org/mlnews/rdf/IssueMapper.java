@@ -85,15 +85,16 @@ public final class IssueMapper {
       // ml:period repeats the week or month below: queries that select issues by period then
       // match one triple pattern instead of the path ml:week|ml:month, which ARQ evaluates
       // apart from the rest of the pattern, in written order.
-      WeekRef week = issue.week() != null ? issue.week() : inferredWeek;
       // A week its year does not have (week 53 of 2020, a typo) is no period: the issue is
-      // mapped undated, and its invalid-week warning says why.
-      if (week != null && week.number() <= NewsletterCalendar.weeksIn(week.year())) {
+      // mapped with the week inferred for it, if any, else undated; its invalid-week warning says why.
+      WeekRef declared = NewsletterCalendar.exists(issue.week()) ? issue.week() : null;
+      WeekRef week = declared != null ? declared : inferredWeek;
+      if (NewsletterCalendar.exists(week)) {
         emit(issueNode, RDF_TYPE, WEEKLY_ISSUE);
         Node weekNode = periods.week(week, out);
         emit(issueNode, WEEK_PROP, weekNode);
         emit(issueNode, PERIOD_PROP, weekNode);
-        if (issue.week() == null) {
+        if (declared == null) {
           emit(issueNode, DATE_INFERRED, bool(true));
         }
       }

@@ -63,7 +63,7 @@ public final class DateChecks {
     var out = new ArrayList<Warning>();
     if (declared != null) {
       int weeks = NewsletterCalendar.weeksIn(declared.year());
-      if (declared.number() > weeks) {
+      if (!NewsletterCalendar.exists(declared)) {
         out.add(new Warning(INVALID_WEEK, "the issue declares week " + declared.number() + " of "
             + declared.year() + ", but " + declared.year() + " has " + weeks + " weeks", declaredLine));
       } else if (coverageStart != null) {

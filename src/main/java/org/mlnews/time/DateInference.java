@@ -84,7 +84,9 @@ public final class DateInference {
     }
     var out = new TreeMap<String, Inferred>();
     for (Issue issue : issues) {
-      if (issue.issueNumber() == null || issue.week() != null || issue.month() != null) {
+      // A declared week its year does not have dates nothing (the mapper leaves it out), so such
+      // an issue is inferred like one without a week.
+      if (issue.issueNumber() == null || NewsletterCalendar.exists(issue.week()) || issue.month() != null) {
         continue;
       }
       Inferred inferred = inferOne(issue, anchors);
@@ -100,7 +102,7 @@ public final class DateInference {
       return null;
     }
     if (issue.week() != null) {
-      if (issue.week().number() > NewsletterCalendar.weeksIn(issue.week().year())) {
+      if (!NewsletterCalendar.exists(issue.week())) {
         return null; // a week that does not exist is no evidence; DateChecks reports it
       }
       return new Anchor(issue.issueNumber(), Week.of(issue.week()), true, issue.slug());

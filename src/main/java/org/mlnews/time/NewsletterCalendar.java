@@ -45,6 +45,11 @@ public final class NewsletterCalendar {
     return (int) ChronoUnit.WEEKS.between(firstWeekStart(year), firstWeekStart(year + 1));
   }
 
+  /** Whether {@code ref}'s year has its week (2020 has no week 53); false for null. */
+  public static boolean exists(WeekRef ref) {
+    return ref != null && ref.number() <= weeksIn(ref.year());
+  }
+
   /** The week {@code ref} names. Throws when the number exceeds {@link #weeksIn(int)}. */
   public static Week week(WeekRef ref) {
     return Week.of(ref);

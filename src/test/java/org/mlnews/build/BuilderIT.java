@@ -274,4 +274,28 @@ class BuilderIT {
     assertTrue(w41.isIsomorphicWith(graph(store, W41)));
     assertEquals(Set.of(W48), Set.copyOf(r.unchanged().stream().collect(Collectors.toSet())));
   }
+
+  /**
+   * A numbered issue that names a week its year lacks gets its week inferred like one naming none,
+   * and builds settle: the next build finds nothing to do.
+   */
+  @Test
+  void aWeekTheYearLacksIsInferredAndBuildsSettle() throws Exception {
+    for (var f : Files.list(data).toList()) {
+      Files.delete(f);
+    }
+    String body = "\n\n## 本周特稿/新闻。\n\n*   [一篇关于生成模型的论文](https://arxiv.org/abs/2101.0000%d)。\n";
+    Files.writeString(data.resolve("news-10.md"), "# Akira 的机器学习新闻— #10\n\n2020 年第 50 周(12 月 6 日~)" + body.formatted(1));
+    Files.writeString(data.resolve("news-11.md"), "# Akira 的机器学习新闻— #11\n\n下面是我在 2020 年第 53 周读到的" + body.formatted(2));
+    Files.writeString(data.resolve("news-12.md"), "# Akira 的机器学习新闻— #12\n\n2021 年第 2 周(1 月 10 日~)" + body.formatted(3));
+    Path storeDir = tmp.resolve("store");
+    BuildReport first = build(storeDir);
+    assertTrue(first.ok(), first.toString());
+    assertTrue(first.warnings().get("news-11").stream().anyMatch(w -> w.code().equals("date-inferred")),
+        first.warnings().toString());
+    assertTrue(graph(storeDir, "news-11").contains(IRIS.issue("news-11"), org.mlnews.rdf.Vocab.DATE_INFERRED, Node.ANY));
+    BuildReport again = build(storeDir);
+    assertEquals(List.of(), again.updated(), again.toString());
+    assertEquals(0, again.quadsAdded() + again.quadsRemoved(), again.toString());
+  }
 }

@@ -182,6 +182,43 @@ class TopicTrendIT {
     }
   }
 
+  /**
+   * A topic added to the scheme gets its observation in every year, also in one whose only issue
+   * failed to read this time (its stored graph is what that year counts).
+   */
+  @Test
+  void aNewTopicIsCountedInEveryYear() throws Exception {
+    Path folder = Files.createDirectories(tmp.resolve("scheme"));
+    Generator.builder().issues(8).seed(9).build().generate(folder);
+    Path bundled = Files.list(Path.of("data")).sorted().toList().get(0);
+    Path alone = folder.resolve("alone-2023.md");
+    Files.writeString(alone, Files.readString(bundled).replaceFirst("2020 年第 41 周", "2023 年第 5 周"));
+    Path ontology = Files.createDirectories(tmp.resolve("scheme-ontology"));
+    for (Path f : Files.list(Path.of("ontology")).toList()) {
+      Files.copy(f, ontology.resolve(f.getFileName()));
+    }
+    try (Store s = Store.open(tmp.resolve("scheme-store"))) {
+      assertTrue(new Builder(folder, ontology, IRIS).build(s).ok());
+      assertTrue(trendGraphs(s).containsKey(IRIS.trendGraph(2023).getURI()), "the issue moved to 2023");
+      Files.write(alone, new byte[] {0});
+      Files.writeString(ontology.resolve("topics.ttl"), Files.readString(ontology.resolve("topics.ttl")) + """
+
+          topic:ZzTest
+              a skos:Concept ;
+              skos:inScheme <https://mlnews.example.org/topic/> ;
+              skos:prefLabel "zz test"@en , "zz 测试"@zh ;
+              skos:notation "ZzTest" ;
+              skos:broader topic:GenerativeModel .
+          """);
+      assertFalse(new Builder(folder, ontology, IRIS).build(s).ok(), "the emptied file fails");
+      var graphs = trendGraphs(s);
+      for (var e : graphs.entrySet()) {
+        assertTrue(e.getValue().stream().anyMatch(l -> l.contains("/trend/") && l.contains("/ZzTest>")), e.getKey());
+      }
+      assertTrue(graphs.containsKey(IRIS.trendGraph(2023).getURI()), graphs.keySet().toString());
+    }
+  }
+
   /** The trend graphs of a store, each as its sorted N-Triples lines, by name. */
   private static Map<String, List<String>> trendGraphs(Store s) {
     return s.read(() -> {

@@ -37,6 +37,16 @@ class DateInferenceTest {
         result);
   }
 
+  /** A week its year lacks dates nothing: such an issue is inferred as one without a week would be. */
+  @Test
+  void aWeekTheYearLacksIsInferredOver() {
+    var result = DateInference.infer(List.of(numbered(10, w(2020, 50)), numbered(11, w(2020, 53)),
+        numbered(12, w(2021, 2))));
+    assertEquals(List.of("issue-11"), List.copyOf(result.keySet()));
+    // Midway between week 50 and week 2 of 2021, four weeks apart.
+    assertEquals(w(2020, 52), result.get("issue-11").week());
+  }
+
   @Test
   void extrapolatesFromAHigherNeighbourOnly() {
     var result = DateInference.infer(List.of(numbered(18, null), numbered(20, w(2021, 25))));
