@@ -751,7 +751,7 @@ final class DocumentReader {
     LocalDate coverage = null;
     if (introDate != null) {
       // A week its year does not have (week 53 of 2020) cannot place the date; its year can.
-      WeekRef placeable = week != null && week.number() <= NewsletterCalendar.weeksIn(week.year()) ? week : null;
+      WeekRef placeable = NewsletterCalendar.exists(week) ? week : null;
       try {
         coverage = IssueFacts.resolve(introDate, placeable, month, fallbackYear(week, month));
         if (coverage != null && (coverage.getYear() < 1900 || coverage.getYear() > 2999)) {
@@ -762,7 +762,7 @@ final class DocumentReader {
         warn("bad-date", "The intro's date " + introDate.month() + "/" + introDate.day()
             + " does not exist.", introDateLine);
       }
-      if (weekFromIntro && coverage != null && week.number() <= NewsletterCalendar.weeksIn(week.year())
+      if (weekFromIntro && coverage != null && NewsletterCalendar.exists(week)
           && !NewsletterCalendar.week(week).contains(coverage) && coverage.getYear() < 2999) {
         // "2021 年第 31 周(8 月 8 日~)": a number and a date in one line, and only the date agrees
         // with the issues around it (the numbered series' week numbers run behind the calendar).

@@ -225,8 +225,7 @@ public final class Publisher {
             names.add(g);
           }
         }
-        names.addAll(store.graphNames(iris.issueGraphPrefix()));
-        names.addAll(store.graphNames(iris.trendGraphPrefix()));
+        names.addAll(store.graphNames(iris.issueGraphPrefix(), iris.trendGraphPrefix()));
         counts[0] = names.size();
         var present = new java.util.HashSet<String>();
         for (Node g : names) {

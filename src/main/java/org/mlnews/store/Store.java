@@ -322,14 +322,25 @@ public final class Store implements AutoCloseable {
     }
   }
 
-  /** Names of the graphs whose IRI starts with {@code prefix}; call inside a transaction. */
-  public List<Node> graphNames(String prefix) {
-    var names = new ArrayList<Node>();
+  /**
+   * Names of the graphs whose IRI starts with one of {@code prefixes}, those of the first prefix
+   * first, from one listing of the graphs; call inside a transaction.
+   */
+  public List<Node> graphNames(String... prefixes) {
+    var byPrefix = new ArrayList<List<Node>>();
+    for (int i = 0; i < prefixes.length; i++) {
+      byPrefix.add(new ArrayList<>());
+    }
     dsg.listGraphNodes().forEachRemaining(g -> {
-      if (g.isURI() && g.getURI().startsWith(prefix)) {
-        names.add(g);
+      for (int i = 0; g.isURI() && i < prefixes.length; i++) {
+        if (g.getURI().startsWith(prefixes[i])) {
+          byPrefix.get(i).add(g);
+          break;
+        }
       }
     });
+    var names = new ArrayList<Node>();
+    byPrefix.forEach(names::addAll);
     return names;
   }
 
