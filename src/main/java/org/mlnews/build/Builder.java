@@ -341,7 +341,7 @@ public final class Builder {
     var entry = new ChangeLog.Entry[1];
     record Loadable(Rendered rendered, PatchBody.Block patch) {}
     var years = new HashMap<Integer, TrendMapper.Tally>();
-    try (PatchBody body = log.openBody()) {
+    try (PatchBody body = log.openBody(plan.now())) {
       store.bulkLoad(stream -> {
         BiConsumer<Rendered, PatchBody.Block> load = (r, patch) -> {
           r.graph().find().forEachRemaining(t -> stream.quad(Quad.create(r.name(), t)));
@@ -373,7 +373,7 @@ public final class Builder {
         body.finish();
       }, () -> {
         if (!body.isEmpty()) {
-          entry[0] = log.record(body, plan.now());
+          entry[0] = log.record(body);
         }
       });
     }

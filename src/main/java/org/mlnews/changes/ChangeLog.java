@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,8 +119,8 @@ public final class ChangeLog {
    * Records a finished body from {@link #openBody} as the next patch, for changes the store already
    * holds (a first build's, once loaded): {@link #prepare}, then publish.
    */
-  public Entry record(PatchBody body, Instant time) {
-    return prepare(body, time).publish();
+  public Entry record(PatchBody body) {
+    return prepare(body).publish();
   }
 
   /**
@@ -132,73 +131,106 @@ public final class ChangeLog {
     if (changes.isEmpty()) {
       throw new IllegalArgumentException("No changes : an empty change set is not recorded");
     }
-    try (PatchBody body = openBody()) {
+    try (PatchBody body = openBody(time)) {
       changes.writeTo(body);
       body.finish();
-      return prepare(body, time);
+      return prepare(body);
     }
   }
 
   /**
-   * A patch body to fill and then {@link #record(PatchBody, Instant) record}: a temporary file in
-   * this log's folder, deleted when the body is closed.
+   * Where a body from {@link #openBody} goes: the temporary file of patch {@code build}, whose
+   * headers name {@code prev} and {@code time}.
    */
-  public PatchBody openBody() {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create " + dir, e);
-    }
-    return PatchBody.toFile(dir.resolve("next.body.tmp"));
-  }
+  record Slot(Path file, int build, Node prev, Instant time) {}
+
+  /** The {@code H id} header written while the body is, a placeholder of the real one's length. */
+  private static final Node ID_PLACEHOLDER = NodeFactory.createURI("urn:uuid:" + new UUID(0, 0));
+
+  /** Where the id's UUID starts in a patch file: after {@code H id <urn:uuid:}. */
+  private static final int ID_OFFSET = "H id <urn:uuid:".length();
 
   /**
-   * Writes a finished body from {@link #openBody} as the next patch, not yet in the log: its headers,
-   * then the body, go to {@code NNNNNN.rdfp.pending}, forced to disk. The patch's id is a name-based
-   * UUID of the previous patch's id, the build number and time, and the body's digest, so the same
-   * changes recorded at the same point give the same bytes.
+   * The body of the next patch, for changes made at {@code time}, to fill and then {@link
+   * #record(PatchBody) record} or {@link #prepare(PatchBody) prepare}. It is written straight into
+   * the patch's temporary file, after its headers (the id a placeholder until the body's digest is
+   * known), so a patch as large as the store is written once; the file is deleted when the body is
+   * closed unprepared.
    */
-  public synchronized Pending prepare(PatchBody body, Instant time) {
-    if (body.isEmpty()) {
-      throw new IllegalArgumentException("No changes : an empty change set is not recorded");
-    }
-    if (body.file() == null) {
-      throw new IllegalArgumentException("Illegal body : not one from openBody()");
-    }
+  public synchronized PatchBody openBody(Instant time) {
     List<Entry> entries = entries();
     int build = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).build() + 1;
     Node prev = entries.isEmpty() ? null : idOf(entries.get(entries.size() - 1).build());
-    var name = new java.io.ByteArrayOutputStream();
-    name.writeBytes(((prev == null ? "" : prev.getURI()) + "\n" + build + "\n" + time + "\n")
-        .getBytes(StandardCharsets.UTF_8));
-    name.writeBytes(body.digest());
-    Node id = NodeFactory.createURI("urn:uuid:" + UUID.nameUUIDFromBytes(name.toByteArray()));
+    var slot = new Slot(partialFile(build), build, prev, time);
+    FileChannel channel = null;
+    try {
+      Files.createDirectories(dir);
+      channel = FileChannel.open(slot.file(), StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+          StandardOpenOption.TRUNCATE_EXISTING);
+      var headers = new java.io.ByteArrayOutputStream();
+      writeHeaders(headers, headers(ID_PLACEHOLDER, slot));
+      channel.write(java.nio.ByteBuffer.wrap(headers.toByteArray()));
+      return PatchBody.inLog(slot, channel);
+    } catch (IOException e) {
+      try {
+        if (channel != null) {
+          channel.close();
+        }
+      } catch (IOException again) {
+        e.addSuppressed(again);
+      }
+      throw new UncheckedIOException("cannot write change set " + build + " in " + dir, e);
+    }
+  }
+
+  private static Map<String, Node> headers(Node id, Slot slot) {
     var headers = new LinkedHashMap<String, Node>();
     headers.put("id", id);
-    if (prev != null) {
-      headers.put("prev", prev);
+    if (slot.prev() != null) {
+      headers.put("prev", slot.prev());
     }
-    headers.put("build", NodeFactory.createLiteralDT(Integer.toString(build), XSDDatatype.XSDinteger));
-    headers.put("time", NodeFactory.createLiteralDT(time.toString(), XSDDatatype.XSDdateTime));
-    var entry = new Entry(build, time, body.added(), body.removed(), body.graphs());
-    Path file = pendingFile(build);
-    // Written under a temporary name and renamed whole: a process killed while writing leaves no
-    // half a patch under the pending name, only a temporary file that recover() removes.
-    Path tmp = partialFile(build);
+    headers.put("build", NodeFactory.createLiteralDT(Integer.toString(slot.build()), XSDDatatype.XSDinteger));
+    headers.put("time", NodeFactory.createLiteralDT(slot.time().toString(), XSDDatatype.XSDdateTime));
+    return headers;
+  }
+
+  /**
+   * Completes a finished body from {@link #openBody} as the next patch, not yet in the log: its id
+   * goes into its headers, and the file, forced to disk, is renamed to {@code NNNNNN.rdfp.pending}.
+   * The patch's id is a name-based UUID of the previous patch's id, the build number and time, and
+   * the body's digest, so the same changes recorded at the same point give the same bytes.
+   *
+   * @throws IllegalStateException when another patch was recorded since the body was opened
+   */
+  public synchronized Pending prepare(PatchBody body) {
+    if (body.isEmpty()) {
+      throw new IllegalArgumentException("No changes : an empty change set is not recorded");
+    }
+    Slot slot = body.slot();
+    if (slot == null) {
+      throw new IllegalArgumentException("Illegal body : not one from openBody()");
+    }
+    List<Entry> entries = entries();
+    int next = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).build() + 1;
+    if (next != slot.build()) {
+      throw new IllegalStateException("change set " + slot.build() + " was opened, but the log in " + dir
+          + " has moved on to " + next);
+    }
+    var name = new java.io.ByteArrayOutputStream();
+    name.writeBytes(((slot.prev() == null ? "" : slot.prev().getURI()) + "\n" + slot.build() + "\n"
+        + slot.time() + "\n").getBytes(StandardCharsets.UTF_8));
+    name.writeBytes(body.digest());
+    UUID id = UUID.nameUUIDFromBytes(name.toByteArray());
+    var entry = new Entry(slot.build(), slot.time(), body.added(), body.removed(), body.graphs());
+    Path file = pendingFile(slot.build());
     try {
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-          StandardOpenOption.TRUNCATE_EXISTING)) {
-        var out = new java.io.BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-        writeHeaders(out, headers);
-        Files.copy(body.file(), out);
-        out.flush();
-        // On disk before the store commits: after a power cut too, the commit is never without it.
-        channel.force(true);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      body.complete(ID_OFFSET, id.toString().getBytes(StandardCharsets.US_ASCII));
+      // Renamed whole: a process killed while the body was written leaves no half a patch under
+      // the pending name, only a temporary file that recover() removes.
+      Files.move(slot.file(), file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       forceFolder();
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write change set " + build + " in " + dir, e);
+      throw new UncheckedIOException("cannot write change set " + slot.build() + " in " + dir, e);
     }
     return new Pending(file, entry);
   }

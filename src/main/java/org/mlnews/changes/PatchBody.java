@@ -4,9 +4,10 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,10 +31,10 @@ import org.mlnews.dump.Terms;
  * the quads added and removed and the graphs touched.
  *
  * <pre>{@code
- * try (PatchBody body = PatchBody.toFile(tmp)) {
+ * try (PatchBody body = changeLog.openBody(Instant.now())) {
  *   body.write(PatchBody.Block.of(graphName, true, graph.find().toList()));
  *   body.finish();
- *   changeLog.record(body, Instant.now());
+ *   changeLog.record(body);
  * }
  * }</pre>
  */
@@ -87,7 +88,11 @@ public final class PatchBody implements AutoCloseable {
     }
   }
 
-  private final Path file;
+  /** How many bytes written between two of the background syncs of a body in a change log. */
+  private static final long SYNC_EVERY = 64L << 20;
+
+  private final ChangeLog.Slot slot;
+  private final FileChannel channel;
   private final MessageDigest md5;
   private final OutputStream out;
   private final java.util.TreeSet<String> graphs = new java.util.TreeSet<>();
@@ -97,9 +102,13 @@ public final class PatchBody implements AutoCloseable {
   private boolean adding;
   private String lastGraph = "";
   private boolean finished;
+  private long unsynced;
+  private Thread syncing;
+  private volatile IOException syncFailure;
 
-  private PatchBody(Path file, OutputStream sink) {
-    this.file = file;
+  private PatchBody(ChangeLog.Slot slot, FileChannel channel, OutputStream sink) {
+    this.slot = slot;
+    this.channel = channel;
     try {
       this.md5 = MessageDigest.getInstance("MD5");
     } catch (NoSuchAlgorithmException e) {
@@ -109,18 +118,17 @@ public final class PatchBody implements AutoCloseable {
     put("TX .\n".getBytes(StandardCharsets.US_ASCII));
   }
 
-  /** A body written to {@code file} (created or truncated), for {@link ChangeLog#record}. */
-  public static PatchBody toFile(Path file) {
-    try {
-      return new PatchBody(file, Files.newOutputStream(file));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
-    }
+  /**
+   * A body written straight into its change log's file, after the headers the log has written
+   * there: see {@link ChangeLog#openBody}.
+   */
+  static PatchBody inLog(ChangeLog.Slot slot, FileChannel channel) {
+    return new PatchBody(slot, channel, Channels.newOutputStream(channel));
   }
 
   /** A body written to {@code out}, which the caller owns (closing the body only flushes it). */
   public static PatchBody to(OutputStream out) {
-    return new PatchBody(null, new java.io.FilterOutputStream(out) {
+    return new PatchBody(null, null, new java.io.FilterOutputStream(out) {
       @Override
       public void write(byte[] b, int off, int len) throws IOException {
         out.write(b, off, len);
@@ -184,8 +192,55 @@ public final class PatchBody implements AutoCloseable {
     try {
       out.write(bytes);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the patch body" + (file == null ? "" : " " + file), e);
+      throw new UncheckedIOException("cannot write the patch body" + (slot == null ? "" : " " + slot.file()), e);
     }
+    unsynced += bytes.length;
+    if (channel != null && unsynced >= SYNC_EVERY && (syncing == null || !syncing.isAlive())) {
+      unsynced = 0;
+      startSync();
+    }
+  }
+
+  /**
+   * Forces what has reached the file so far to disk on another thread: a first build's patch is
+   * about as large as the store, and forcing it whole only once it is complete kept the build
+   * waiting for several seconds with nothing else to do.
+   */
+  private void startSync() {
+    syncing = new Thread(() -> {
+      try {
+        channel.force(false);
+      } catch (IOException e) {
+        syncFailure = e;
+      }
+    }, "mlnews-patch-sync");
+    syncing.setDaemon(true);
+    syncing.start();
+  }
+
+  /**
+   * Completes a finished body in a change log: writes {@code bytes} at {@code position} of its file
+   * (the patch's id, known only now), forces the file to disk and closes it.
+   */
+  void complete(long position, byte[] bytes) throws IOException {
+    if (!finished || channel == null) {
+      throw new IllegalStateException("not a finished body in a change log");
+    }
+    try {
+      if (syncing != null) {
+        syncing.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while the patch body was forced to disk");
+    }
+    if (syncFailure != null) {
+      throw syncFailure;
+    }
+    channel.write(java.nio.ByteBuffer.wrap(bytes), position);
+    // On disk before the store commits: after a power cut too, the commit is never without it.
+    channel.force(true);
+    channel.close();
   }
 
   public boolean isEmpty() {
@@ -216,21 +271,29 @@ public final class PatchBody implements AutoCloseable {
     return digest.clone();
   }
 
-  /** The file written to, or null when writing to a stream. */
-  Path file() {
-    return file;
+  /** Where in its change log the body goes, or null when writing to a stream. */
+  ChangeLog.Slot slot() {
+    return slot;
   }
 
-  /** Closes the output; a body written to a file that was not recorded is deleted. */
+  /**
+   * Closes the output; a body in a change log whose file was not {@link ChangeLog#prepare
+   * prepared} is deleted.
+   */
   @Override
   public void close() {
     try {
+      if (syncing != null) {
+        syncing.join();
+      }
       out.close();
-      if (file != null) {
-        Files.deleteIfExists(file);
+      if (slot != null) {
+        Files.deleteIfExists(slot.file());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the patch body", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 }

@@ -121,10 +121,10 @@ class PatchBodyTest {
     var bytes = new ArrayList<byte[]>();
     for (String store : List.of("one", "two")) {
       var log = ChangeLog.of(tmp.resolve(store));
-      try (PatchBody body = log.openBody()) {
+      try (PatchBody body = log.openBody(Instant.parse("2020-10-04T00:00:00Z"))) {
         body.write(PatchBody.Block.of(G1, true, triples("a", 10)));
         body.finish();
-        var e = log.record(body, Instant.parse("2020-10-04T00:00:00Z"));
+        var e = log.record(body);
         assertEquals(1, e.build());
         assertEquals(10, e.added());
       }
