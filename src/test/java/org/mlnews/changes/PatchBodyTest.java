@@ -135,4 +135,42 @@ class PatchBodyTest {
     }
     assertArrayEquals(bytes.get(0), bytes.get(1));
   }
+
+  @Test
+  void aBodyLargerThanOneSyncIsWrittenWholeAndItsIdFilledIn() throws Exception {
+    var log = ChangeLog.of(tmp.resolve("large"));
+    // Past the background sync's 64 MB, so the body is forced to disk while it is written.
+    var many = triples("x".repeat(400), 200_000);
+    long bytes = 0;
+    try (PatchBody body = log.openBody(Instant.parse("2020-10-04T00:00:00Z"))) {
+      for (int g = 0; g < 2; g++) {
+        var block = PatchBody.Block.of(NodeFactory.createURI("https://x.example/graph/" + g), true, many);
+        bytes += block.text().length;
+        body.write(block);
+      }
+      body.finish();
+      log.record(body);
+    }
+    assertTrue(bytes > 64L << 20, bytes + " bytes");
+    var id = log.idOf(1);
+    assertTrue(id.getURI().matches("urn:uuid:[0-9a-f-]{36}") && !id.getURI().endsWith("0000-000000000000"), id.getURI());
+    var counted = new long[1];
+    log.readPatch(1).apply(new org.apache.jena.rdfpatch.changes.RDFChangesBase() {
+      @Override
+      public void add(Node g, Node s, Node p, Node o) {
+        counted[0]++;
+      }
+    });
+    assertEquals(400_000, counted[0]);
+  }
+
+  @Test
+  void aBodyClosedUnrecordedLeavesNothing() throws Exception {
+    var log = ChangeLog.of(tmp.resolve("log"));
+    try (PatchBody body = log.openBody(Instant.parse("2020-10-04T00:00:00Z"))) {
+      body.write(PatchBody.Block.of(G1, true, triples("a", 3)));
+    }
+    assertEquals(List.of(), Files.list(log.dir()).toList());
+    assertEquals(List.of(), log.entries());
+  }
 }
