@@ -277,6 +277,15 @@ final class EntryBuilder {
   /** The text without the translation's debris at its end ({@link #DEBRIS_TAIL}), or "" for a debris line. */
   static String withoutDebris(String text) {
     String t = text;
+    // Every piece of debris ends in a digit or a bracket: most lines end in neither, and skip the
+    // regexes (which run on every line of every entry).
+    int last = t.length() - 1;
+    while (last >= 0 && (Character.isWhitespace(t.charAt(last)) || t.charAt(last) == '\u0085')) {
+      last--;
+    }
+    if (last < 0 || !(Character.isDigit(t.charAt(last)) || t.charAt(last) == '】' || t.charAt(last) == '【')) {
+      return t;
+    }
     if (DEBRIS_LINE.matcher(t).matches()) {
       return "";
     }
@@ -303,6 +312,9 @@ final class EntryBuilder {
    * links ("OpenReview" for openreview.net), else null.
    */
   private String cardPageTitle(String plain) {
+    if (plain.indexOf('|') < 0 && plain.indexOf('｜') < 0) {
+      return null; // no bar, no site name: the regex's lazy group would try every length first
+    }
     var m = CARD_PAGE_TITLE.matcher(plain);
     if (!m.matches()) {
       return null;

@@ -52,6 +52,9 @@ final class Inlines {
     }
     // By hand where the regexes are not needed: this runs on every piece of text of every entry.
     String t = s.indexOf('*') < 0 ? s : STRAY_STARS.matcher(s).replaceAll("");
+    if (isClean(t)) {
+      return t;
+    }
     var sb = new StringBuilder(t.length());
     boolean space = false;
     for (int i = 0; i < t.length(); i++) {
@@ -70,6 +73,24 @@ final class Inlines {
       sb.append(' ');
     }
     return sb.toString().strip();
+  }
+
+  /**
+   * Whether {@link #clean} would return {@code t} as it is: no whitespace at either end and none
+   * inside but single spaces. Most texts are; they are then not copied.
+   */
+  private static boolean isClean(String t) {
+    int n = t.length();
+    if (n == 0 || Character.isWhitespace(t.charAt(0)) || Character.isWhitespace(t.charAt(n - 1))) {
+      return n == 0;
+    }
+    for (int i = 1; i < n - 1; i++) {
+      char c = t.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || (c == ' ' && t.charAt(i + 1) == ' ')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   static List<Seg> flatten(Node block) {

@@ -79,6 +79,11 @@ public final class TopicTagger {
   private final Map<Integer, int[]> byHanCharacter;
   /** Patterns with no piece to look up (suffix labels, odd labels): tried on every text. */
   private final int[] always;
+  /**
+   * Each thread's matchers of the indexed patterns, by pattern id, reset for every text: making a
+   * matcher cost more than trying it, and a text's candidates are mostly patterns that fail at once.
+   */
+  private final ThreadLocal<Matcher[]> matchers;
 
   TopicTagger(Map<String, Rules> rulesByKey) {
     var ps = new ArrayList<LabelPattern>();
@@ -123,6 +128,7 @@ public final class TopicTagger {
     this.byTokenPrefix = PrefixTrie.of(indexes(prefixes));
     this.byHanCharacter = indexes(han);
     this.always = rest.stream().mapToInt(Integer::intValue).toArray();
+    this.matchers = ThreadLocal.withInitial(() -> new Matcher[ps.size()]);
   }
 
   private static <K> Map<K, int[]> indexes(Map<K, List<Integer>> lists) {
@@ -236,6 +242,7 @@ public final class TopicTagger {
     // order, from the end of its previous match. Transparent bounds let its look-behind see the
     // text before the start.
     Matcher m = null;
+    Matcher[] reused = null;
     int pattern = -1;
     int from = 0;
     for (long at : starts(s, lower)) {
@@ -243,7 +250,16 @@ public final class TopicTagger {
       int start = (int) at;
       if (id != pattern) {
         pattern = id;
-        m = patterns.get(id).pattern().matcher(s).useTransparentBounds(true).useAnchoringBounds(false);
+        if (reused == null) {
+          reused = matchers.get();
+        }
+        m = reused[id];
+        if (m == null) {
+          m = reused[id] = patterns.get(id).pattern().matcher(s).useTransparentBounds(true)
+              .useAnchoringBounds(false);
+        } else {
+          m.reset(s); // keeps the bounds set above
+        }
         from = 0;
       }
       if (start < from) {
