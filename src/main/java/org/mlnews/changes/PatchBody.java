@@ -286,14 +286,16 @@ public final class PatchBody implements AutoCloseable {
       if (syncing != null) {
         syncing.join();
       }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // closed all the same; the sync thread ends by itself
+    }
+    try {
       out.close();
       if (slot != null) {
         Files.deleteIfExists(slot.file());
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close the patch body", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }
