@@ -28,6 +28,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.jena.atlas.iterator.Iter;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
 import org.apache.jena.riot.system.StreamRDFLib;
@@ -51,6 +52,7 @@ import org.mlnews.rdf.RdfFiles;
 import org.mlnews.rdf.TrendMapper;
 import org.mlnews.rdf.Vocab;
 import org.mlnews.store.Store;
+import org.mlnews.store.StoreException;
 import org.mlnews.time.DateInference;
 import org.mlnews.topics.TopicScheme;
 
@@ -205,6 +207,7 @@ public final class Builder {
     var notes = new ArrayList<String>();
     // A build killed between its commit and its change set left that change set pending.
     notes.addAll(ChangeLog.of(store.dir()).recover(store.datasetGraph()));
+    refuseAnotherBase(store);
     Map<String, Path> sources = sources(notes);
     Optional<StateCache.State> cached = StateCache.load(store, iris.issueGraphPrefix());
     Map<String, Stored> stored = cached.map(StateCache.State::issues)
@@ -324,6 +327,29 @@ public final class Builder {
     removed.forEach(inStore::remove);
     return new BuildReport(added, updated, unchanged, removed, failed, warnings, notes, inStore.size(),
         entry == null ? 0 : entry.added(), entry == null ? 0 : entry.removed());
+  }
+
+  /**
+   * Refuses a store built with another base: its graphs are named under that base, and this build
+   * would add every one of them again under this base's names, beside the old ones (a build knows
+   * the store's graphs by the prefix of their names). The ontology graph tells, in one index
+   * look-up: the ontology's IRI is the same whatever the base, the graph's name is not.
+   */
+  private void refuseAnotherBase(Store store) {
+    Node ours = iris.ontologyGraph();
+    String suffix = ours.getURI().substring(iris.base().length());
+    Optional<String> other = store.read(() -> Iter.asStream(store.datasetGraph()
+            .find(Node.ANY, Vocab.ONTOLOGY, Vocab.RDF_TYPE, Vocab.OWL_ONTOLOGY))
+        .map(Quad::getGraph)
+        .filter(g -> g.isURI() && !g.equals(ours) && g.getURI().endsWith(suffix))
+        .map(g -> g.getURI().substring(0, g.getURI().length() - suffix.length()))
+        .findFirst());
+    if (other.isPresent()) {
+      throw new StoreException("the store " + store.dir() + " was built with the base " + other.get()
+          + "; building it with " + iris.base() + " would add every graph again under new names,"
+          + " beside the old ones. Build into a new store (--store) for the new base, or give --base "
+          + other.get());
+    }
   }
 
   /**

@@ -86,7 +86,8 @@ final class Inlines {
     }
     for (int i = 1; i < n - 1; i++) {
       char c = t.charAt(i);
-      if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r' || (c == ' ' && t.charAt(i + 1) == ' ')) {
+      if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
+          || (c == ' ' && t.charAt(i + 1) == ' ')) {
         return false;
       }
     }

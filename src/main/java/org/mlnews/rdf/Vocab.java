@@ -122,8 +122,12 @@ public final class Vocab {
   public static final Node CONTENT_HASH = ml("contentHash");
   public static final Node EXTRACTOR_VERSION = ml("extractorVersion");
 
+  /** The ontology itself ({@code ontology/mlnews.ttl}'s {@code owl:Ontology}): the namespace without its {@code #}. */
+  public static final Node ONTOLOGY = NodeFactory.createURI(ML.substring(0, ML.length() - 1));
+
   // Reused terms
   public static final Node RDF_TYPE = uri(RDF, "type");
+  public static final Node OWL_ONTOLOGY = uri(OWL, "Ontology");
   public static final Node RDFS_LABEL = uri(RDFS, "label");
   public static final Node RDFS_COMMENT = uri(RDFS, "comment");
   public static final Node DC_TITLE = uri(DCTERMS, "title");

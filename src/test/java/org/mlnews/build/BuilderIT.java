@@ -2,6 +2,7 @@ package org.mlnews.build;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -297,5 +298,20 @@ class BuilderIT {
     BuildReport again = build(storeDir);
     assertEquals(List.of(), again.updated(), again.toString());
     assertEquals(0, again.quadsAdded() + again.quadsRemoved(), again.toString());
+  }
+
+  @Test
+  void aStoreBuiltWithAnotherBaseIsRefusedAndLeftAsItWas() {
+    Path storeDir = tmp.resolve("store");
+    assertTrue(build(storeDir).ok());
+    var before = content(storeDir);
+    try (Store store = Store.open(storeDir)) {
+      var e = assertThrows(org.mlnews.store.StoreException.class,
+          () -> new Builder(data, Path.of("ontology"), new Iris("https://news.example.net/kg/")).build(store));
+      assertTrue(e.getMessage().contains("built with the base " + Iris.DEFAULT_BASE)
+          && e.getMessage().contains("--base " + Iris.DEFAULT_BASE), e.getMessage());
+    }
+    assertSameContent(before, content(storeDir));
+    assertTrue(build(storeDir).ok()); // the store's own base still builds
   }
 }
