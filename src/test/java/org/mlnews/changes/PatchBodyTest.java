@@ -173,4 +173,20 @@ class PatchBodyTest {
     assertEquals(List.of(), Files.list(log.dir()).toList());
     assertEquals(List.of(), log.entries());
   }
+
+  @Test
+  void aBodyOpenedBeforeAnotherPatchWasRecordedIsRefused() throws Exception {
+    var log = ChangeLog.of(tmp.resolve("moved-on"));
+    try (PatchBody body = log.openBody(Instant.parse("2020-10-04T00:00:00Z"))) {
+      body.write(PatchBody.Block.of(G1, true, triples("a", 3)));
+      body.finish();
+      // Another writer recorded build 1 meanwhile (builds of one store run one at a time, so this
+      // is a misuse): the body, numbered 1 and naming no predecessor, must not become build 2.
+      Files.writeString(log.dir().resolve("index.tsv"), ChangeLog.INDEX_HEADER + "\n"
+          + "1\t2020-10-03T00:00:00Z\t1\t0\t" + G2.getURI() + "\n");
+      var e = assertThrows(IllegalStateException.class, () -> log.prepare(body));
+      assertTrue(e.getMessage().contains("moved on to 2"), e.getMessage());
+    }
+    assertEquals(List.of("index.tsv"), Files.list(log.dir()).map(p -> p.getFileName().toString()).toList());
+  }
 }
