@@ -106,6 +106,11 @@ public final class ChangeLog {
     }
   }
 
+  /** The number of the latest recorded build, 0 when there is none. */
+  private static int latest(List<Entry> entries) {
+    return entries.isEmpty() ? 0 : entries.get(entries.size() - 1).build();
+  }
+
   public Optional<Entry> entry(int build) {
     return entries().stream().filter(e -> e.build() == build).findFirst();
   }
@@ -159,8 +164,8 @@ public final class ChangeLog {
    */
   public synchronized PatchBody openBody(Instant time) {
     List<Entry> entries = entries();
-    int build = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).build() + 1;
-    Node prev = entries.isEmpty() ? null : idOf(entries.get(entries.size() - 1).build());
+    int build = latest(entries) + 1;
+    Node prev = entries.isEmpty() ? null : idOf(latest(entries));
     var slot = new Slot(partialFile(build), build, prev, time);
     FileChannel channel = null;
     try {
@@ -211,7 +216,7 @@ public final class ChangeLog {
       throw new IllegalArgumentException("Illegal body : not one from openBody()");
     }
     List<Entry> entries = entries();
-    int next = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).build() + 1;
+    int next = latest(entries) + 1;
     if (next != slot.build()) {
       throw new IllegalStateException("change set " + slot.build() + " was opened, but the log in " + dir
           + " has moved on to " + next);
@@ -332,7 +337,7 @@ public final class ChangeLog {
   public synchronized List<String> recover(DatasetGraph store) {
     var done = new ArrayList<String>();
     List<Entry> entries = entries();
-    int next = entries.isEmpty() ? 1 : entries.get(entries.size() - 1).build() + 1;
+    int next = latest(entries) + 1;
     Path moved = patchFile(next);
     if (Files.exists(moved)) {
       Entry entry = summary(moved, null).entry(next);
@@ -495,7 +500,7 @@ public final class ChangeLog {
    */
   public void writeSince(int build, OutputStream out) {
     List<Entry> entries = entries();
-    int latest = entries.isEmpty() ? 0 : entries.get(entries.size() - 1).build();
+    int latest = latest(entries);
     if (build < 0 || build > latest) {
       throw new IllegalArgumentException("Illegal build=" + build + " : the change sets run from 0 to "
           + latest + (latest == 0 ? " (no build has changed this store yet)" : ""));

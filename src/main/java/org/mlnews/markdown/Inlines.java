@@ -59,7 +59,7 @@ final class Inlines {
     boolean space = false;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r') {
+      if (isCollapsed(c)) {
         space = true;
       } else {
         if (space) {
@@ -86,12 +86,16 @@ final class Inlines {
     }
     for (int i = 1; i < n - 1; i++) {
       char c = t.charAt(i);
-      if (c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r'
-          || (c == ' ' && t.charAt(i + 1) == ' ')) {
+      if (isCollapsed(c) && (c != ' ' || t.charAt(i + 1) == ' ')) {
         return false;
       }
     }
     return true;
+  }
+
+  /** The whitespace {@link #clean} collapses: a run of it becomes one space. */
+  private static boolean isCollapsed(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
 
   static List<Seg> flatten(Node block) {
